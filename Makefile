@@ -1,0 +1,32 @@
+# Two commands do everything on a fresh machine with python3, pip and make:
+#   make benchmark   validate the data, run every baseline, score, write the leaderboard
+#   make test        run the test suite
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip --disable-pip-version-check
+
+.PHONY: test benchmark install clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+# Re-install whenever pyproject.toml changes; the stamp names the extras installed.
+$(VENV)/.installed-test: pyproject.toml | $(PY)
+	$(PIP) install -e ".[test]"
+	touch $@
+
+$(VENV)/.installed-benchmark: pyproject.toml | $(PY)
+	$(PIP) install -e .
+	touch $@
+
+install: $(VENV)/.installed-test
+
+test: $(VENV)/.installed-test
+	$(PY) -m pytest
+
+benchmark: $(VENV)/.installed-benchmark
+	$(PY) -m gainsay benchmark
+
+clean:
+	rm -rf $(VENV) results .pytest_cache

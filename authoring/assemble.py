@@ -1,0 +1,124 @@
+"""Assemble data/*.jsonl from the seed, the authors' pass-1 files, the blind pass-2 labels
+and the adjudications. Run from the project root: python authoring/assemble.py"""
+import json, sys
+from collections import defaultdict
+from pathlib import Path
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT)); sys.path.insert(0, str(ROOT / "authoring"))
+from gainsay.spans import find_span
+from gainsay.splits import split_of
+from gainsay.io import write_jsonl_atomic
+from build_seed import seed_records
+
+A = ROOT / "authoring"
+
+def author_of(doc_id):
+    n = int(doc_id[1:])
+    return f"author{(n - 1) // 52 + 1}"
+
+def load_pass2():
+    """{id: (annotator, label)} from authoring/pass2/<annotator>/<doc>.tsv"""
+    out = {}
+    for d in sorted((A / "pass2").glob("*/")):
+        for f in sorted(d.glob("*.tsv")):
+            doc = f.stem
+            for line in f.read_text().splitlines():
+                if not line.strip():
+                    continue
+                pos, label = line.split("\t")[:2]
+                out[f"{doc}-{int(pos):02d}"] = (d.name, label.strip())
+    return out
+
+def load_adjudication():
+    p = A / "adjudication.jsonl"
+    return {r["id"]: r for r in map(json.loads, p.read_text().splitlines())} if p.exists() else {}
+
+import re
+WARN = []
+def span(text, frag, nth):
+    """Authors counted `nth` as plain substring occurrences; without nth, the first
+    occurrence at word boundaries (so "he" is not found inside "the")."""
+    if not frag:
+        return None
+    if nth:
+        starts = [m.start() for m in re.finditer(re.escape(frag), text)]
+        if len(starts) >= nth:
+            st = starts[nth - 1]
+            en = st + len(frag)
+            ok_left = st == 0 or not (text[st - 1].isalnum() and frag[0].isalnum())
+            ok_right = en == len(text) or not (text[en].isalnum() and frag[-1].isalnum())
+            if ok_left and ok_right:
+                return {"text": frag, "start": st, "end": en}
+        WARN.append((frag, nth, text))
+    s = find_span(text, frag, 1)
+    if s is None:
+        s = find_span(text, frag, 1) or ({"text": frag, "start": text.find(frag), "end": text.find(frag) + len(frag)} if frag in text else None)
+    if s is None:
+        raise SystemExit(f"span {frag!r} not in {text!r}")
+    return s
+
+def build_record(rid, doc, pos, text, label, src, cue, tags, anns, adj, extra):
+    r = {"id": rid, "doc_id": doc, "position": pos, "text": text, "label": label,
+         "source": src, "cue": cue, "phenomena": tags, "annotations": anns}
+    if adj:
+        r["adjudication"] = adj
+    r.update(extra)
+    return r
+
+def main():
+    p2, adjs = load_pass2(), load_adjudication()
+    splits = defaultdict(list)
+    seed_second = None
+    seed = seed_records()
+    for r in seed:
+        if r["id"] in p2:
+            r["annotations"].append({"annotator": p2[r["id"]][0], "label": p2[r["id"]][1]})
+    for r in seed:
+        apply_adjudication(r, adjs.get(r["id"]))
+        splits["test"].append(r)
+    for f in sorted((A / "pass1").glob("d*.jsonl")):
+        rows = [json.loads(l) for l in f.read_text().splitlines() if l.strip()]
+        for x in rows:
+            doc, pos = x["doc_id"], x["position"]
+            rid = f"{doc}-{pos:02d}"
+            anns = [{"annotator": author_of(doc), "label": x["label"]}]
+            if rid in p2:
+                anns.append({"annotator": p2[rid][0], "label": p2[rid][1]})
+            r = build_record(rid, doc, pos, x["text"], x["label"], span(x["text"], x["source"], x.get("source_nth")),
+                             span(x["text"], x["cue"], x.get("cue_nth")), x["phenomena"], anns, None,
+                             {"origin": "authored", "topic": x["topic"], "genre": x["genre"]})
+            apply_adjudication(r, adjs.get(rid))
+            splits[split_of(doc)].append(r)
+    for name in ("train", "validation", "test"):
+        write_jsonl_atomic(ROOT / "data" / f"{name}.jsonl", sorted(splits[name], key=lambda r: (r["doc_id"] != "seed", r["doc_id"], r["position"])))
+    ch = []
+    for f in sorted((A / "challenge").glob("g*.jsonl")):
+        rows = [json.loads(l) for l in f.read_text().splitlines() if l.strip()]
+        for i, x in enumerate(rows):
+            gid = f"chal-{x['group']}"
+            ch.append(build_record(f"{gid}-{i:02d}", gid, i, x["text"], x["label"], span(x["text"], x["source"], x.get("source_nth")),
+                                   span(x["text"], x["cue"], x.get("cue_nth")), x["phenomena"],
+                                   [{"annotator": "author7", "label": x["label"]}], None,
+                                   {"origin": "authored", "topic": x["topic"].strip().lower().replace(" ", "_"), "genre": "minimal_pair", "group": x["group"], "variant": x["variant"]}))
+    if ch:
+        write_jsonl_atomic(ROOT / "data" / "challenge.jsonl", ch)
+    print({k: len(v) for k, v in splits.items()}, "challenge", len(ch), "span warnings", len(WARN))
+    for w in WARN[:10]:
+        print("  warn", w)
+
+def apply_adjudication(r, adj):
+    if not adj:
+        return
+    r["label"] = adj["label"]
+    r["adjudication"] = {"annotator": "lead", "label": adj["label"], "reason": adj["reason"]}
+    if "source" in adj:
+        r["source"] = span(r["text"], adj["source"], adj.get("source_nth"))
+    if "cue" in adj:
+        r["cue"] = span(r["text"], adj["cue"], adj.get("cue_nth"))
+    if adj["label"] == "claim":
+        r["source"] = r["cue"] = None
+    if "phenomena" in adj:
+        r["phenomena"] = adj["phenomena"]
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,155 @@
+"""Validation of corpus files: schema, spans and labels per record; ids, documents,
+positions and duplicate texts across records. Returns problems; never raises on bad data."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .io import iter_jsonl
+from .labels import LABELS
+from .problems import Problem
+from .schema import schema_problems
+
+
+def normalise_text(text: str) -> str:
+    """The key under which two texts count as the same (case and spacing ignored)."""
+    return " ".join(text.split()).casefold()
+
+
+def span_problems(record: dict) -> list[tuple[str, str]]:
+    out = []
+    text = record["text"]
+    for name in ("source", "cue"):
+        span = record.get(name)
+        if not span:
+            continue
+        start, end = span["start"], span["end"]
+        if end <= start or end > len(text):
+            out.append((f"{name}.end", f"offsets {start}-{end} do not fit a text of {len(text)} characters"))
+        elif text[start:end] != span["text"]:
+            out.append((name, f"offsets {start}-{end} point at {text[start:end]!r}, not {span['text']!r}"))
+    return out
+
+
+def label_problems(record: dict) -> list[tuple[str, str]]:
+    """Rules of the scheme the schema cannot state."""
+    out = []
+    label = record["label"]
+    if label == "claim":
+        for name in ("source", "cue"):
+            if record.get(name):
+                out.append((name, "a claim is in the writer's voice: this span must be null"))
+    elif not record.get("cue"):
+        out.append(("cue", f"a span is required for {label}: what signals the {'rejection' if label == 'denial' else 'attribution'}"))
+    anns = record.get("annotations") or []
+    seen = set()
+    for i, a in enumerate(anns):
+        if a["annotator"] in seen:
+            out.append((f"annotations.{i}.annotator", f"{a['annotator']!r} appears twice; keep one label per annotator"))
+        seen.add(a["annotator"])
+    adj = record.get("adjudication")
+    if adj:
+        if adj["label"] != label:
+            out.append(("adjudication.label", f"{adj['label']!r} differs from the record's label {label!r}"))
+    elif anns and label not in {a["label"] for a in anns}:
+        out.append(("label", f"{label!r} is no annotator's label and there is no adjudication"))
+    return out
+
+
+def check_record(record: dict) -> list[tuple[str, str]]:
+    """(field, message) problems of one record read alone."""
+    found = schema_problems(record)
+    if found:
+        return found
+    return span_problems(record) + label_problems(record)
+
+
+@dataclass
+class CorpusIndex:
+    """What cross-record checks need to remember: first places of ids, documents, texts."""
+    ids: dict = field(default_factory=dict)
+    doc_files: dict = field(default_factory=dict)
+    positions: dict = field(default_factory=lambda: defaultdict(list))
+    texts: dict = field(default_factory=dict)
+
+    def add(self, path: str, lineno: int, record: dict) -> list[Problem]:
+        out = []
+        where = f"{path}:{lineno}"
+        rid = record["id"]
+        if rid in self.ids:
+            out.append(Problem(path, lineno, "id", f"{rid!r} is already used at {self.ids[rid]}"))
+        else:
+            self.ids[rid] = where
+        doc = record["doc_id"]
+        first = self.doc_files.setdefault(doc, {path: where})
+        if path not in first:
+            other = next(iter(first.values()))
+            first[path] = where
+            out.append(Problem(path, lineno, "doc_id", f"document {doc!r} is also in {other}; a document belongs to one split"))
+        self.positions[doc].append((path, record["position"], lineno))
+        key = normalise_text(record["text"])
+        if key in self.texts:
+            out.append(Problem(path, lineno, "text", f"same text as {self.texts[key]}"))
+        else:
+            self.texts[key] = where
+        return out
+
+    def position_problems(self, unreadable: set[str] = frozenset()) -> list[Problem]:
+        """Repeated positions, and gaps (except in files with unreadable lines, which may
+        hold the missing positions and are reported already)."""
+        out = []
+        for doc, items in self.positions.items():
+            seen: dict[int, str] = {}
+            for path, pos, lineno in items:
+                if pos in seen:
+                    out.append(Problem(path, lineno, "position", f"document {doc!r} already has position {pos} at {seen[pos]}"))
+                seen.setdefault(pos, f"{path}:{lineno}")
+            missing = sorted(set(range(max(seen) + 1)) - set(seen))
+            if missing and not unreadable & {path for path, _, _ in items}:
+                path, _, lineno = items[0]
+                shown = ", ".join(map(str, missing[:5])) + (" ..." if len(missing) > 5 else "")
+                out.append(Problem(path, lineno, "position", f"document {doc!r} lacks position(s) {shown}; positions run 0, 1, 2, ... with no gap"))
+        return out
+
+
+@dataclass
+class Report:
+    files: list[str]
+    records: int
+    problems: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def as_dict(self) -> dict:
+        return {"ok": self.ok, "files": self.files, "records": self.records,
+                "problems": [p.as_dict() for p in self.problems]}
+
+
+def validate_files(paths: list[Path], index: CorpusIndex | None = None) -> Report:
+    """Validate files together (one corpus). Pass an index to check against records seen before."""
+    index = index or CorpusIndex()
+    problems: list[Problem] = []
+    unreadable: set[str] = set()
+    n = 0
+    for path in paths:
+        name = str(path)
+        for lineno, record, problem in iter_jsonl(path):
+            if problem:
+                problems.append(problem)
+                unreadable.add(name)
+                continue
+            n += 1
+            own = check_record(record)
+            problems.extend(Problem(name, lineno, f, m) for f, m in own)
+            if not own or all(f not in ("id", "doc_id", "position", "text") for f, _ in own):
+                if all(isinstance(record.get(k), t) for k, t in (("id", str), ("doc_id", str), ("position", int), ("text", str))):
+                    problems.extend(index.add(name, lineno, record))
+    problems.extend(index.position_problems(unreadable))
+    problems.sort(key=lambda p: (p.path, p.line or 0))
+    return Report([str(p) for p in paths], n, problems)
+
+
+__all__ = ["validate_files", "check_record", "Report", "CorpusIndex", "normalise_text", "LABELS"]

@@ -1,0 +1,83 @@
+"""Data-quality checks on the real corpus in data/."""
+import json
+import shutil
+
+from conftest import DATA, ROOT, read_jsonl, run_cli
+from gainsay import stats
+from gainsay.labels import LABELS
+from gainsay.segment import split_article
+from gainsay.splits import split_of
+
+SPLITS = ("train", "validation", "test")
+
+
+def all_records():
+    return {s: read_jsonl(DATA / f"{s}.jsonl") for s in SPLITS}
+
+
+def test_corpus_validates():
+    r = run_cli("validate", DATA)
+    assert r.returncode == 0, r.stdout[-3000:]
+    assert "no problems" in r.stdout
+
+
+def test_broken_copy_names_lines_3_and_5(tmp_path):
+    lines = (DATA / "test.jsonl").read_text(encoding="utf-8").splitlines()
+    row = json.loads(lines[2])
+    row["label"] = "Maybe"
+    lines[2] = json.dumps(row)
+    lines[4] = lines[4][: len(lines[4]) // 2]
+    bad = tmp_path / "test.jsonl"
+    bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    r = run_cli("validate", bad)
+    assert r.returncode == 1
+    assert "Traceback" not in r.stdout + r.stderr
+    assert f"{bad}:3: label: 'Maybe' is not one of: claim, denial, attribution" in r.stdout
+    assert f"{bad}:5: record: not valid JSON" in r.stdout
+
+
+def test_seed_document_is_the_article_in_test():
+    seed = [r for r in read_jsonl(DATA / "test.jsonl") if r["doc_id"] == "seed"]
+    article = (DATA / "seed" / "article.txt").read_text(encoding="utf-8")
+    assert [r["text"] for r in seed] == split_article(article)
+    assert len(seed) == 14
+    assert {r["origin"] for r in seed} == {"seed"}
+    assert [r["position"] for r in seed] == list(range(14))
+    for r in seed:
+        names = [a["annotator"] for a in r["annotations"]]
+        assert len(names) == len(set(names)) >= 2, r["id"]
+    # the scheme: the seed holds denials and attributions but no writer-voice claim
+    assert {r["label"] for r in seed} == {"denial", "attribution"}
+
+
+def test_documents_sit_in_their_deterministic_split():
+    for split, rows in all_records().items():
+        for r in rows:
+            assert split_of(r["doc_id"]) == split, (r["id"], split)
+
+
+def test_ids_are_derived_from_document_and_position():
+    for rows in all_records().values():
+        for r in rows:
+            assert r["id"] == f"{r['doc_id']}-{r['position']:02d}"
+
+
+def test_no_near_duplicates_beyond_one_percent():
+    s = json.loads(stats.stats_path(DATA).read_text(encoding="utf-8"))
+    assert s["near_duplicates"]["share"] <= 0.01
+
+
+def test_committed_stats_file_is_up_to_date():
+    committed = json.loads(stats.stats_path(DATA).read_text(encoding="utf-8"))
+    assert committed == json.loads(json.dumps(stats.compute(DATA)))
+
+
+def test_spans_point_into_their_text():
+    for rows in all_records().values():
+        for r in rows:
+            for name in ("source", "cue"):
+                span = r.get(name)
+                if span:
+                    assert r["text"][span["start"]:span["end"]] == span["text"]
+            if r["label"] != "claim":
+                assert r["cue"], r["id"]
