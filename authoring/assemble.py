@@ -30,8 +30,15 @@ def load_pass2():
     return out
 
 def load_adjudication():
-    p = A / "adjudication.jsonl"
-    return {r["id"]: r for r in map(json.loads, p.read_text().splitlines())} if p.exists() else {}
+    """{id: decision} from authoring/adjudication/<adjudicator>.jsonl"""
+    out = {}
+    for f in sorted((A / "adjudication").glob("*.jsonl")):
+        for line in f.read_text().splitlines():
+            if line.strip():
+                r = json.loads(line)
+                r["annotator"] = f.stem
+                out[r["id"]] = r
+    return out
 
 import re
 WARN = []
@@ -110,7 +117,7 @@ def apply_adjudication(r, adj):
     if not adj:
         return
     r["label"] = adj["label"]
-    r["adjudication"] = {"annotator": "lead", "label": adj["label"], "reason": adj["reason"]}
+    r["adjudication"] = {"annotator": adj["annotator"], "label": adj["label"], "reason": adj["reason"]}
     if "source" in adj:
         r["source"] = span(r["text"], adj["source"], adj.get("source_nth"))
     if "cue" in adj:

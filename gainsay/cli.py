@@ -43,20 +43,77 @@ def cmd_stats(args) -> int:
     return EXIT_OK
 
 
-def cmd_benchmark(args) -> int:
-    from . import stats
-    from .io import jsonl_files
-    from .validate import validate_files
+def _out_dir_ok(*paths) -> None:
+    from pathlib import Path
 
-    files = jsonl_files([args.data])
-    report = validate_files(files)
-    for p in report.problems:
-        print(p, file=sys.stderr)
-    if not report.ok:
-        print(summarise(report.problems, f"{report.records} records"), file=sys.stderr)
-        return EXIT_INVALID
-    print(f"validated {report.records} records in {len(files)} files: no problems")
-    print(stats.render_text(stats.compute(args.data)))
+    for p in paths:
+        if p and not Path(p).resolve().parent.is_dir():
+            raise UsageError(f"{p}: the folder to write into does not exist")
+
+
+def cmd_score(args) -> int:
+    from .io import write_text_atomic
+    from .predictions import read_gold, read_predictions
+    from .score import plot_confusion, score, to_markdown
+
+    _out_dir_ok(args.json, args.markdown, args.plot)
+    gold = read_gold(args.gold)
+    report = score(gold, read_predictions(args.pred, gold))
+    text = to_markdown(report)
+    print(text, end="")
+    if args.json:
+        write_text_atomic(args.json, json.dumps(report, indent=2) + "\n")
+    if args.markdown:
+        write_text_atomic(args.markdown, text)
+    if args.plot:
+        plot_confusion(report, args.plot)
+    return EXIT_OK
+
+
+def cmd_compare(args) -> int:
+    from .compare import compare
+    from .predictions import read_gold, read_predictions
+
+    gold = read_gold(args.gold)
+    a, b = read_predictions(args.a, gold), read_predictions(args.b, gold)
+    r = compare(gold.labels, a.labels, b.labels, rounds=args.rounds)
+    r.update(a=args.a, b=args.b)
+    if args.json:
+        print(json.dumps(r, indent=2))
+    else:
+        print(f"A {args.a}: macro-F1 {100 * r['macro_f1_a']:.2f}")
+        print(f"B {args.b}: macro-F1 {100 * r['macro_f1_b']:.2f}")
+        print(f"difference A - B: {100 * r['difference']:+.2f} points; p = {r['p_value']:.4f} "
+              f"({r['test']}, {r['rounds']} rounds, seed {r['seed']}, n = {r['n']})")
+    return EXIT_OK
+
+
+def cmd_import_emergent(args) -> int:
+    from .emergent import import_emergent
+
+    _out_dir_ok(args.out)
+    n = import_emergent(args.csv, args.out)
+    print(f"wrote {n} records to {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_benchmark(args) -> int:
+    from . import benchmark
+    from .baselines import NAMES
+
+    names = args.only or NAMES
+    benchmark.run(names, retrain=args.retrain)
+    return EXIT_OK
+
+
+def cmd_predict(args) -> int:
+    from .models import get_model
+    from .predict import predict_file
+
+    _out_dir_ok(args.out)
+    model, _ = get_model(args.model, retrain=args.retrain, log=lambda m: print(m, file=sys.stderr))
+    n = predict_file(model, args.input, args.out)
+    print(f"wrote {n} predictions to {args.out}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -77,8 +134,42 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--write", action="store_true", help="also write the committed stats file")
     p.set_defaults(func=cmd_stats)
 
-    p = sub.add_parser("benchmark", help="validate the corpus, run every baseline, score, write the leaderboard")
-    p.add_argument("--data", default=str(data_dir()), help="the data folder (default: the checkout's data/)")
+    p = sub.add_parser("score", help="score a predictions file against gold")
+    p.add_argument("--gold", required=True, help="gold JSONL (records with id and label)")
+    p.add_argument("--pred", required=True, help="predictions JSONL (id, label, optional scores)")
+    p.add_argument("--json", metavar="OUT.json", help="write the full report as JSON")
+    p.add_argument("--markdown", metavar="OUT.md", help="write the report as Markdown")
+    p.add_argument("--plot", metavar="OUT.png", help="draw the confusion matrix")
+    p.set_defaults(func=cmd_score)
+
+    p = sub.add_parser("compare", help="is system A's macro-F1 different from B's? (paired test)")
+    p.add_argument("--gold", required=True)
+    p.add_argument("a", metavar="A.jsonl")
+    p.add_argument("b", metavar="B.jsonl")
+    p.add_argument("--rounds", type=int, default=10_000, help="randomisation rounds (default 10000)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_compare)
+
+    from .baselines import NAMES
+
+    p = sub.add_parser("predict", help="label any records with id and text using a baseline")
+    p.add_argument("--model", required=True, choices=NAMES)
+    p.add_argument("--input", required=True, help="JSONL records with id and text")
+    p.add_argument("--out", required=True, help="predictions JSONL to write")
+    p.add_argument("--retrain", action="store_true", help="train again even if a cached model exists")
+    p.set_defaults(func=cmd_predict)
+
+    p = sub.add_parser("import", help="convert another tool's or corpus's file into Gainsay records")
+    fmt = p.add_subparsers(dest="format", metavar="FORMAT", parser_class=Parser)
+    fmt.required = True
+    q = fmt.add_parser("emergent", help="a copy of the Emergent corpus (CSV) -> records for predict and score")
+    q.add_argument("csv", metavar="CSV")
+    q.add_argument("--out", required=True, help="JSONL to write")
+    q.set_defaults(func=cmd_import_emergent)
+
+    p = sub.add_parser("benchmark", help="validate the corpus, train and score every baseline, write the leaderboard")
+    p.add_argument("--only", nargs="+", choices=NAMES, metavar="NAME", help=f"run only these baselines ({', '.join(NAMES)})")
+    p.add_argument("--retrain", action="store_true", help="train again even if cached models exist")
     p.set_defaults(func=cmd_benchmark)
     return parser
 

