@@ -34,12 +34,17 @@ def cmd_validate(args) -> int:
 
 def cmd_stats(args) -> int:
     from . import stats
+    from .paths import project_root
 
     result = stats.compute(args.data)
     print(stats.render_text(result))
     if args.write:
         stats.write(result, args.data)
         print(f"wrote {stats.stats_path(args.data)}")
+        plot = project_root() / "docs" / "label_distribution.png"
+        plot.parent.mkdir(exist_ok=True)
+        stats.plot_labels(result, plot)
+        print(f"wrote {plot}")
     return EXIT_OK
 
 

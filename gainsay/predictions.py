@@ -2,6 +2,8 @@
 to gold by id, and every missing, duplicate or unknown id and every bad line is reported."""
 from __future__ import annotations
 
+from array import array
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,84 +22,111 @@ _KEYS_SCORES = frozenset(("id", "label", "scores"))
 
 @dataclass
 class Gold:
-    """What scoring needs of the gold records, as arrays aligned by gold order."""
+    """What scoring needs of the gold records, aligned by gold order, in compact arrays: memory
+    grows with the number of ids and nothing else."""
     path: str
     ids: list[str]
     index: dict[str, int]
-    lines: list[int]
+    lines: np.ndarray
     labels: np.ndarray
-    phenomena: list[list[str]]
-    origin: list[str | None]
     headline: np.ndarray
+    tag_rows: dict[str, np.ndarray]  # phenomenon tag -> rows carrying it
+    origin_rows: dict[str, np.ndarray]  # origin -> rows
+    group_rows: dict[str, np.ndarray] = field(default_factory=dict)  # challenge group -> rows
     soft: np.ndarray | None = None  # annotators' label distribution, rows with >= 2 annotations
     soft_rows: np.ndarray | None = None
-    groups: list[str | None] = field(default_factory=list)
+
+
+def _rows(d: dict[str, array]) -> dict[str, np.ndarray]:
+    return {k: np.frombuffer(v, dtype=np.int64).copy() if len(v) else np.zeros(0, np.int64) for k, v in d.items()}
 
 
 def read_gold(path: str | Path) -> Gold:
     """Gold records need an id (unique) and a label; the rest is optional for scoring."""
     name = str(path)
-    ids, lines, labels, phen, origin, head, groups = [], [], [], [], [], [], []
-    soft, soft_rows = [], []
+    ids: list[str] = []
     index: dict[str, int] = {}
+    lines, labels, head = array("q"), array("b"), array("b")
+    tags: dict[str, array] = defaultdict(lambda: array("q"))
+    origins: dict[str, array] = defaultdict(lambda: array("q"))
+    groups: dict[str, array] = defaultdict(lambda: array("q"))
+    soft, soft_rows = array("d"), array("q")
     problems: list[Problem] = []
     for lineno, rec, problem in iter_jsonl(path):
         if problem:
             problems.append(problem)
             continue
         rid, label = rec.get("id"), rec.get("label")
-        if not isinstance(rid, str) or not rid:
+        if type(rid) is not str or not rid:
             problems.append(Problem(name, lineno, "id", "missing or not a non-empty string"))
             continue
-        if not isinstance(label, str) or label not in _LABEL_SET:
+        if type(label) is not str or label not in _LABEL_SET:
             problems.append(Problem(name, lineno, "label", f"{label!r} is not one of: {', '.join(LABELS)}"))
             continue
         if rid in index:
             problems.append(Problem(name, lineno, "id", f"{rid!r} appears twice in the gold file (first at line {lines[index[rid]]})"))
             continue
-        index[rid] = len(ids)
+        row = len(ids)
+        index[rid] = row
         ids.append(rid)
         lines.append(lineno)
         labels.append(LABEL2ID[label])
-        tags = rec.get("phenomena")
-        phen.append(tags if isinstance(tags, list) else [])
-        origin.append(rec.get("origin"))
         head.append(rec.get("position") == 0)
-        groups.append(rec.get("group"))
+        for t in rec.get("phenomena") or ():
+            if type(t) is str:
+                tags[t].append(row)
+        origin = rec.get("origin")
+        origins[origin if type(origin) is str else "unknown"].append(row)
+        group = rec.get("group")
+        if type(group) is str:
+            groups[group].append(row)
         anns = rec.get("annotations")
-        if isinstance(anns, list) and len(anns) >= 2:
-            counts = np.zeros(len(LABELS))
+        if type(anns) is list and len(anns) >= 2:
+            counts = [0, 0, 0]
             for a in anns:
-                if isinstance(a, dict) and a.get("label") in LABEL2ID:
+                if type(a) is dict and a.get("label") in LABEL2ID:
                     counts[LABEL2ID[a["label"]]] += 1
-            if counts.sum() >= 2:
-                soft.append(counts / counts.sum())
-                soft_rows.append(len(ids) - 1)
+            total = sum(counts)
+            if total >= 2:
+                soft.extend(c / total for c in counts)
+                soft_rows.append(row)
     if not ids and not problems:
         problems.append(Problem(name, None, "file", "holds no records"))
     if problems:
         raise ProblemsFound(problems, f"the gold file {name} has {len(problems)} problem(s)")
-    return Gold(name, ids, index, lines, np.array(labels, dtype=np.int64), phen, origin, np.array(head, dtype=bool),
-                np.array(soft) if soft else None, np.array(soft_rows, dtype=np.int64) if soft_rows else None, groups)
+    return Gold(name, ids, index, np.frombuffer(lines, dtype=np.int64).copy(), np.frombuffer(labels, dtype=np.int8).astype(np.int64),
+                np.frombuffer(head, dtype=np.int8).astype(bool), _rows(tags), _rows(origins), _rows(groups),
+                np.frombuffer(soft, dtype=np.float64).reshape(-1, len(LABELS)).copy() if len(soft_rows) else None,
+                np.frombuffer(soft_rows, dtype=np.int64).copy() if len(soft_rows) else None)
 
 
-def _fast_ok(obj: dict) -> bool:
-    """The prediction schema, checked by hand for speed; any failure is re-checked by
-    jsonschema, which writes the message (a test proves the two agree)."""
-    keys = obj.keys()
-    if keys != _KEYS and keys != _KEYS_SCORES:
-        return False
-    rid, label = obj["id"], obj["label"]
+_NUMBER = (int, float)
+
+
+def _fast_read(obj: dict):
+    """The prediction schema, checked by hand for speed: (id, label id, scores or None) for a
+    valid line, None otherwise. Any failure is re-checked by jsonschema, which writes the
+    message; a test proves the two agree on what is valid."""
+    try:
+        rid, label = obj["id"], obj["label"]
+    except KeyError:
+        return None
     if type(rid) is not str or not rid or type(label) is not str or label not in _LABEL_SET:
-        return False
-    if "scores" in obj:
-        s = obj["scores"]
-        if type(s) is not dict or s.keys() != _LABEL_SET:
-            return False
-        for v in s.values():
-            if type(v) not in (int, float) or not 0 <= v <= 1:
-                return False
-    return True
+        return None
+    n = len(obj)
+    if n == 2:
+        return rid, LABEL2ID[label], None
+    scores = obj.get("scores")
+    if n != 3 or type(scores) is not dict or len(scores) != 3:
+        return None
+    try:
+        row = [scores["claim"], scores["denial"], scores["attribution"]]
+    except KeyError:
+        return None
+    for v in row:
+        if type(v) not in _NUMBER or not 0 <= v <= 1:
+            return None
+    return rid, LABEL2ID[label], row
 
 
 @dataclass
@@ -122,38 +151,38 @@ def read_predictions(path: str | Path, gold: Gold) -> Predictions:
         if problem:
             problems.append(problem)
             continue
-        if not _fast_ok(obj):
+        parsed = _fast_read(obj)
+        if parsed is None:
             found = schema_problems(obj, "prediction") or [("record", "does not match the prediction schema")]
             problems.extend(Problem(name, lineno, f, m) for f, m in found)
             if isinstance(obj.get("id"), str):
                 reported.add(obj["id"])
             continue
-        i = index.get(obj["id"])
+        rid, label, row = parsed
+        i = index.get(rid)
         if i is None:
-            problems.append(Problem(name, lineno, "id", f"{obj['id']!r} is not in the gold file {gold.path}"))
+            problems.append(Problem(name, lineno, "id", f"{rid!r} is not in the gold file {gold.path}"))
             continue
         if labels[i] >= 0:
-            problems.append(Problem(name, lineno, "id", f"{obj['id']!r} is predicted twice: lines {first_line[i]} and {lineno}"))
+            problems.append(Problem(name, lineno, "id", f"{rid!r} is predicted twice: lines {first_line[i]} and {lineno}"))
             continue
-        has = "scores" in obj
+        has = row is not None
         if with_scores is None:
             with_scores = has
             if has:
                 probs = np.zeros((n, len(LABELS)))
         if has != with_scores:
             problems.append(Problem(name, lineno, "scores", "present on some lines and not on others: give scores on every line or none"))
-            reported.add(obj["id"])
+            reported.add(rid)
             continue
         if has:
-            s = obj["scores"]
-            row = [s[l] for l in LABELS]
-            total = sum(row)
+            total = row[0] + row[1] + row[2]
             if abs(total - 1.0) > 1e-3:
                 problems.append(Problem(name, lineno, "scores", f"probabilities sum to {total:.4g}, not 1"))
-                reported.add(obj["id"])
+                reported.add(rid)
                 continue
             probs[i] = row
-        labels[i] = LABEL2ID[obj["label"]]
+        labels[i] = label
         first_line[i] = lineno
     missing = [i for i in np.flatnonzero(labels < 0) if gold.ids[i] not in reported]
     if len(missing) == n and not problems and n:

@@ -1,8 +1,6 @@
 """score(gold, predictions) -> a report: JSON-ready dict, Markdown, and a confusion plot."""
 from __future__ import annotations
 
-from collections import defaultdict
-
 import numpy as np
 
 from . import metrics
@@ -23,15 +21,9 @@ def _slice(gold: np.ndarray, pred: np.ndarray) -> dict:
 
 
 def breakdowns(g: Gold, pred: np.ndarray) -> dict:
-    by_tag: dict[str, list[int]] = defaultdict(list)
-    by_origin: dict[str, list[int]] = defaultdict(list)
-    for i, (tags, origin) in enumerate(zip(g.phenomena, g.origin)):
-        for t in tags:
-            by_tag[str(t)].append(i)
-        by_origin[str(origin) if origin is not None else "unknown"].append(i)
     out = {
-        "phenomena": {t: _slice(g.labels[idx], pred[idx]) for t, idx in sorted(by_tag.items())},
-        "origin": {o: _slice(g.labels[idx], pred[idx]) for o, idx in sorted(by_origin.items())},
+        "phenomena": {t: _slice(g.labels[idx], pred[idx]) for t, idx in sorted(g.tag_rows.items())},
+        "origin": {o: _slice(g.labels[idx], pred[idx]) for o, idx in sorted(g.origin_rows.items())},
         "position": {},
     }
     for name, mask in (("headline", g.headline), ("body", ~g.headline)):
@@ -42,14 +34,10 @@ def breakdowns(g: Gold, pred: np.ndarray) -> dict:
 
 def group_consistency(g: Gold, pred: np.ndarray) -> dict | None:
     """Minimal-pair groups (challenge set): the share of groups with every item right."""
-    members: dict[str, list[int]] = defaultdict(list)
-    for i, grp in enumerate(g.groups):
-        if grp:
-            members[grp].append(i)
-    if not members:
+    if not g.group_rows:
         return None
-    whole = [bool(np.all(pred[idx] == g.labels[idx])) for idx in members.values()]
-    return {"groups": len(members), "all_correct": int(sum(whole)), "consistency": float(np.mean(whole))}
+    whole = [bool(np.all(pred[idx] == g.labels[idx])) for idx in g.group_rows.values()]
+    return {"groups": len(whole), "all_correct": int(sum(whole)), "consistency": float(np.mean(whole))}
 
 
 def score(g: Gold, p: Predictions) -> dict:

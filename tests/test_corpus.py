@@ -81,3 +81,67 @@ def test_spans_point_into_their_text():
                     assert r["text"][span["start"]:span["end"]] == span["text"]
             if r["label"] != "claim":
                 assert r["cue"], r["id"]
+
+
+def test_every_label_holds_at_least_a_fifth_of_every_split():
+    for split, rows in all_records().items():
+        n = len(rows)
+        for label in LABELS:
+            share = sum(r["label"] == label for r in rows) / n
+            assert share >= 0.20, (split, label, share)
+
+
+def test_release_size_and_coverage():
+    rows = [r for rs in all_records().values() for r in rs]
+    assert len(rows) >= 4000
+    assert len({r["doc_id"] for r in rows}) >= 300
+    assert len({r["topic"] for r in rows}) >= 12
+    assert len({r["genre"] for r in rows if r["origin"] == "authored"}) >= 5
+    assert sum(bool(r["phenomena"]) for r in rows) / len(rows) >= 0.25
+    assert len({stats.cue_key(r) for r in rows if r.get("cue")}) >= 150
+
+
+def test_near_duplicates_recomputed_stay_under_one_percent():
+    rows = [r for rs in all_records().values() for r in rs]
+    pairs = stats.near_duplicates([r["text"] for r in rows])
+    involved = {i for i, _, _ in pairs} | {j for _, j, _ in pairs}
+    assert len(involved) / len(rows) <= 0.01
+
+
+def test_every_sentence_has_two_independent_labels_and_disagreements_are_adjudicated():
+    for rows in all_records().values():
+        for r in rows:
+            anns = r["annotations"]
+            assert len(anns) >= 2, r["id"]
+            assert len({a["annotator"] for a in anns}) == len(anns)
+            if len({a["label"] for a in anns}) > 1:
+                assert r.get("adjudication") and r["adjudication"]["reason"], r["id"]
+                assert r["adjudication"]["label"] == r["label"]
+            else:
+                assert r["label"] == anns[0]["label"], r["id"]
+
+
+def test_denial_tags_only_on_denials():
+    rejecting = {"attributed_denial", "writer_denial", "implicit_denial", "denial_of_denial", "partial_rejection"}
+    for rows in all_records().values():
+        for r in rows:
+            if rejecting & set(r["phenomena"]):
+                assert r["label"] == "denial", r["id"]
+
+
+def test_challenge_groups_hold_the_minimal_pairs():
+    rows = read_jsonl(DATA / "challenge.jsonl")
+    assert len(rows) >= 300
+    groups = {}
+    for r in rows:
+        groups.setdefault(r["group"], []).append(r)
+    required = {"claim": "claim", "attribution": "attribution", "denial": "denial",
+                "reported_negative": "attribution", "non_answer": "claim"}
+    for name, items in groups.items():
+        variants = {r["variant"]: r["label"] for r in items}
+        assert len(items) >= 6, name
+        for variant, label in required.items():
+            assert variants.get(variant) == label, (name, variant)
+        for r in items:
+            assert r["phenomena"] or r["variant"] in ("claim", "attribution"), r["id"]
+    assert run_cli("validate", DATA / "challenge.jsonl").returncode == 0
