@@ -17,7 +17,7 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 	touch $@
 
 $(VENV)/.installed-benchmark: pyproject.toml | $(PY)
-	$(PIP) install -e .
+	$(PIP) install -e ".[neural]"
 	touch $@
 
 install: $(VENV)/.installed-test
