@@ -102,6 +102,106 @@ def cmd_import_emergent(args) -> int:
     return EXIT_OK
 
 
+def cmd_segment(args) -> int:
+    from .segment import segment_file
+
+    _out_dir_ok(args.out)
+    n = segment_file(args.article, args.out, doc_id=args.doc_id, origin=args.origin, topic=args.topic, genre=args.genre)
+    print(f"wrote {n} sentences to {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_render(args) -> int:
+    from .textformat import render_file
+
+    _out_dir_ok(args.out)
+    text = render_file(args.batch, args.out)
+    if not args.out:
+        print(text, end="")
+    return EXIT_OK
+
+
+def cmd_compile(args) -> int:
+    from .textformat import compile_file
+
+    _out_dir_ok(args.out)
+    n = compile_file(args.file, args.out, annotator=args.annotator, allow_undecided=args.allow_undecided)
+    print(f"wrote {n} records to {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_export_labelstudio(args) -> int:
+    from .labelstudio import export_file, labelling_config
+
+    if args.config:
+        if args.batch or args.out:
+            raise UsageError("--config prints the labelling configuration; give it alone")
+        print(labelling_config(), end="")
+        return EXIT_OK
+    if not args.batch or not args.out:
+        raise UsageError("give a BATCH.jsonl and --out TASKS.json (or --config)")
+    _out_dir_ok(args.out)
+    n = export_file(args.batch, args.out)
+    print(f"wrote {n} tasks to {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_import_labelstudio(args) -> int:
+    from .labelstudio import import_file
+
+    _out_dir_ok(args.out)
+    n = import_file(args.export, args.out, prefer=args.prefer)
+    print(f"wrote {n} records to {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_agree(args) -> int:
+    from pathlib import Path
+
+    from .contrib import agree, render_agreement, write_disagreements, write_report
+
+    _out_dir_ok(args.json, args.disagreements)
+    report, disagreements = agree([Path(p) for p in args.files])
+    print(render_agreement(report))
+    if args.json:
+        write_report(Path(args.json), report)
+    if args.disagreements:
+        write_disagreements(Path(args.disagreements), disagreements)
+        print(f"wrote {len(disagreements)} disagreements to {args.disagreements}: fill in label and reason, "
+              f"then `gainsay combine ... --adjudication {args.disagreements}`")
+    return EXIT_OK
+
+
+def cmd_combine(args) -> int:
+    from pathlib import Path
+
+    from .contrib import combine
+    from .io import write_jsonl_atomic
+
+    _out_dir_ok(args.out)
+    records = combine([Path(p) for p in args.files], Path(args.adjudication) if args.adjudication else None, args.adjudicator)
+    write_jsonl_atomic(args.out, records)
+    print(f"wrote {len(records)} records to {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_merge(args) -> int:
+    from pathlib import Path
+
+    from .contrib import merge
+
+    result = merge(Path(args.batch), Path(args.data), check_only=args.check)
+    if args.check and result.get("would_merge"):
+        where = ", ".join(f"{n} to {s}" for s, n in sorted(result["splits"].items()))
+        print(f"ok: {result['would_merge']} records would merge ({where}); nothing was written")
+    elif result["merged"]:
+        where = ", ".join(f"{n} to {s}" for s, n in sorted(result["splits"].items()))
+        print(f"merged {result['merged']} records ({where}); refreshed {Path(args.data) / 'stats.json'}")
+    else:
+        print(f"nothing to do: all {result['already_present']} records are already in the corpus")
+    return EXIT_OK
+
+
 def cmd_benchmark(args) -> int:
     from . import benchmark
     from .baselines import NAMES
@@ -164,9 +264,63 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--retrain", action="store_true", help="train again even if a cached model exists")
     p.set_defaults(func=cmd_predict)
 
+    p = sub.add_parser("segment", help="split an article (first line the headline) into unlabelled sentence records")
+    p.add_argument("article", metavar="ARTICLE.txt")
+    p.add_argument("--doc-id", required=True, help="the document id (letters, digits, . _ -)")
+    p.add_argument("--out", required=True, help="the batch JSONL to write")
+    p.add_argument("--origin", default="contributed", choices=("contributed", "authored", "seed"))
+    p.add_argument("--topic", help="topic area, lower case with underscores (e.g. local_government)")
+    p.add_argument("--genre", help="register: wire, broadsheet, tabloid, press_release, fact_check, ...")
+    p.set_defaults(func=cmd_segment)
+
+    p = sub.add_parser("render", help="write a batch as the plain-text annotation format")
+    p.add_argument("batch", metavar="BATCH.jsonl")
+    p.add_argument("--out", help="file to write (default: print)")
+    p.set_defaults(func=cmd_render)
+
+    p = sub.add_parser("compile", help="read the plain-text annotation format back into a batch")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--out", required=True, help="the batch JSONL to write")
+    p.add_argument("--annotator", help="record every label as this annotator's (e.g. your initials)")
+    p.add_argument("--allow-undecided", action="store_true", help="accept '?' labels (they are left out)")
+    p.set_defaults(func=cmd_compile)
+
+    p = sub.add_parser("export", help="write a batch in another tool's format")
+    fmt = p.add_subparsers(dest="format", metavar="FORMAT", parser_class=Parser)
+    fmt.required = True
+    q = fmt.add_parser("labelstudio", help="Label Studio tasks (labels and spans as pre-annotations), or --config")
+    q.add_argument("batch", metavar="BATCH.jsonl", nargs="?")
+    q.add_argument("--out", help="the tasks JSON to write")
+    q.add_argument("--config", action="store_true", help="print the matching labelling configuration")
+    q.set_defaults(func=cmd_export_labelstudio)
+
+    p = sub.add_parser("agree", help="agreement between annotators: alpha, pairwise kappa, confusion, disagreements")
+    p.add_argument("files", nargs="+", metavar="FILE", help="batches whose records carry annotations")
+    p.add_argument("--json", metavar="OUT.json", help="write the report as JSON")
+    p.add_argument("--disagreements", metavar="OUT.jsonl", help="write the disagreements, ready for adjudication")
+    p.set_defaults(func=cmd_agree)
+
+    p = sub.add_parser("combine", help="one batch from several annotation passes and the adjudications")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--adjudication", metavar="ADJ.jsonl", help="decisions: {id, label, reason} per disagreement")
+    p.add_argument("--adjudicator", default="adjudicator", help="the adjudicator's id (default: adjudicator)")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_combine)
+
+    p = sub.add_parser("merge", help="check a finished batch and add it to the corpus")
+    p.add_argument("batch", metavar="BATCH.jsonl")
+    p.add_argument("--data", default=str(data_dir()), help="the corpus data folder (default: the checkout's data/)")
+    p.add_argument("--check", action="store_true", help="run every check, write nothing (what CI runs on contrib/)")
+    p.set_defaults(func=cmd_merge)
+
     p = sub.add_parser("import", help="convert another tool's or corpus's file into Gainsay records")
     fmt = p.add_subparsers(dest="format", metavar="FORMAT", parser_class=Parser)
     fmt.required = True
+    q = fmt.add_parser("labelstudio", help="a Label Studio JSON export -> a batch (every annotator's label kept)")
+    q.add_argument("export", metavar="EXPORT.json")
+    q.add_argument("--out", required=True)
+    q.add_argument("--prefer", metavar="ANNOTATOR", help="take label and spans from this annotator (default: the most recent annotation)")
+    q.set_defaults(func=cmd_import_labelstudio)
     q = fmt.add_parser("emergent", help="a copy of the Emergent corpus (CSV) -> records for predict and score")
     q.add_argument("csv", metavar="CSV")
     q.add_argument("--out", required=True, help="JSONL to write")

@@ -46,3 +46,45 @@ def split_article(text: str) -> list[str]:
     for paragraph in lines[1:]:
         sentences.extend(split_paragraph(paragraph))
     return sentences
+
+
+def segment_records(text: str, doc_id: str, origin: str = "contributed", topic: str | None = None,
+                    genre: str | None = None) -> list[dict]:
+    """Unlabelled records, one per sentence; ids <doc_id>-<position>."""
+    out = []
+    for i, sentence in enumerate(split_article(text)):
+        r = {"id": f"{doc_id}-{i:02d}", "doc_id": doc_id, "position": i, "text": sentence, "origin": origin}
+        if topic:
+            r["topic"] = topic
+        if genre:
+            r["genre"] = genre
+        out.append(r)
+    return out
+
+
+def segment_file(article, out, doc_id: str, origin: str = "contributed", topic=None, genre=None) -> int:
+    from pathlib import Path
+
+    from .io import write_jsonl_atomic
+    from .problems import GainsayError, Problem, ProblemsFound, UsageError
+    from .schema import schema_problems
+
+    probe = {"id": f"{doc_id}-00", "doc_id": doc_id, "position": 0, "text": "x", "label": "claim", "origin": origin}
+    if topic:
+        probe["topic"] = topic
+    if genre:
+        probe["genre"] = genre
+    bad = [(f, m) for f, m in schema_problems(probe) if f in ("doc_id", "id", "topic", "genre", "origin")]
+    if bad:
+        raise UsageError("; ".join(f"--{f.replace('_', '-')}: {m}" for f, m in bad))
+    try:
+        text = Path(article).read_bytes().decode("utf-8")
+    except OSError as e:
+        raise GainsayError(f"{article}: cannot be read ({e.strerror})")
+    except UnicodeDecodeError as e:
+        raise ProblemsFound([Problem(str(article), None, "file", f"not valid UTF-8 (byte {e.start + 1})")])
+    records = segment_records(text, doc_id, origin, topic, genre)
+    if not records:
+        raise ProblemsFound([Problem(str(article), None, "file", "holds no text")])
+    write_jsonl_atomic(out, records)
+    return len(records)

@@ -165,8 +165,9 @@ def parse(text: str, path: str) -> tuple[list[dict], list[Problem]]:
         pos = positions.get(doc, 0)
         positions[doc] = pos + 1
         rec = {"id": rid, "doc_id": doc, "position": pos, "text": sentence,
-               "label": None if label == UNDECIDED else label,
-               "source": spans.get("source"), "cue": spans.get("cue"), "phenomena": tag_list}
+               "label": None if label == UNDECIDED else label}
+        if label != UNDECIDED or spans or tag_list:  # an untouched sentence stays as segment wrote it
+            rec.update(source=spans.get("source"), cue=spans.get("cue"), phenomena=tag_list)
         rec.update({k: meta[k] for k in DOC_FIELDS if meta.get(k)})
         records.append(rec)
     if not records and not problems:
