@@ -62,8 +62,26 @@ def render(records: list[dict]) -> str:
             lines += ["", f"# document {doc}{meta}"]
         tags = r.get("phenomena") or []
         label = r.get("label") or UNDECIDED
-        lines.append(f"{r['id']} {label} | {mark_up(r)}" + (f" || {', '.join(tags)}" if tags else ""))
+        line = f"{r['id']} {label} | {mark_up(r)}" + (f" || {', '.join(tags)}" if tags else "")
+        _check_line(line, r)
+        lines.append(line)
     return "\n".join(lines) + "\n"
+
+
+def _check_line(line: str, record: dict) -> None:
+    """Refuse a record the format cannot carry exactly (a span beside a bracket or brace,
+    a ' || ' in the sentence, a line break, spaces the format would trim)."""
+    m = _LINE.match(line) if "\n" not in line and "\r" not in line else None
+    ok = bool(m) and m.group(1) == record["id"]
+    if ok:
+        text, spans, problems = _unmark(m.group(3), ("", 0))
+        tags = [t.strip() for t in m.group(4).split(",")] if m.group(4) else []
+        ok = (not problems and text == record["text"] and tags == (record.get("phenomena") or [])
+              and all(spans.get(k) == (record.get(k) or None) for k in ("source", "cue")))
+    if not ok:
+        raise GainsayError(f"{record['id']}: this sentence or its spans cannot be written exactly in the plain-text "
+                           "format (a span beside a bracket or brace, ' || ' or a line break in the text, or spaces "
+                           "at its ends); annotate it in Label Studio or edit the JSONL")
 
 
 def render_file(batch: str | Path, out: str | Path | None) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 from .io import iter_jsonl
 from .labels import LABELS
 from .problems import Problem
+from .fastcheck import record_ok
 from .schema import schema_problems
 
 
@@ -25,9 +26,11 @@ def span_problems(record: dict) -> list[tuple[str, str]]:
         if not span:
             continue
         start, end = span["start"], span["end"]
+        if text[start:end] == span["text"] and start < end:
+            continue
         if end <= start or end > len(text):
             out.append((f"{name}.end", f"offsets {start}-{end} do not fit a text of {len(text)} characters"))
-        elif text[start:end] != span["text"]:
+        else:
             out.append((name, f"offsets {start}-{end} point at {text[start:end]!r}, not {span['text']!r}"))
     return out
 
@@ -42,27 +45,34 @@ def label_problems(record: dict) -> list[tuple[str, str]]:
                 out.append((name, "a claim is in the writer's voice: this span must be null"))
     elif not record.get("cue"):
         out.append(("cue", f"a span is required for {label}: what signals the {'rejection' if label == 'denial' else 'attribution'}"))
-    anns = record.get("annotations") or []
-    seen = set()
-    for i, a in enumerate(anns):
-        if a["annotator"] in seen:
-            out.append((f"annotations.{i}.annotator", f"{a['annotator']!r} appears twice; keep one label per annotator"))
-        seen.add(a["annotator"])
+    anns = record.get("annotations")
+    if anns:
+        names = [a["annotator"] for a in anns]
+        if len(set(names)) != len(names):
+            seen = set()
+            for i, who in enumerate(names):
+                if who in seen:
+                    out.append((f"annotations.{i}.annotator", f"{who!r} appears twice; keep one label per annotator"))
+                seen.add(who)
     adj = record.get("adjudication")
     if adj:
         if adj["label"] != label:
             out.append(("adjudication.label", f"{adj['label']!r} differs from the record's label {label!r}"))
-    elif anns and label not in {a["label"] for a in anns}:
+    elif anns and all(a["label"] != label for a in anns):
         out.append(("label", f"{label!r} is no annotator's label and there is no adjudication"))
     return out
 
 
 def check_record(record: dict) -> list[tuple[str, str]]:
     """(field, message) problems of one record read alone."""
-    found = schema_problems(record)
+    found = [] if record_ok(record) else schema_problems(record)
     if found:
         return found
     return span_problems(record) + label_problems(record)
+
+
+def _at(where: tuple[str, int]) -> str:
+    return f"{where[0]}:{where[1]}"
 
 
 @dataclass
@@ -74,25 +84,25 @@ class CorpusIndex:
     texts: dict = field(default_factory=dict)
 
     def add(self, path: str, lineno: int, record: dict) -> list[Problem]:
+        # places are kept as (path, line) and formatted only when a problem is reported
         out = []
-        where = f"{path}:{lineno}"
+        where = (path, lineno)
         rid = record["id"]
-        if rid in self.ids:
-            out.append(Problem(path, lineno, "id", f"{rid!r} is already used at {self.ids[rid]}"))
-        else:
-            self.ids[rid] = where
+        first_id = self.ids.setdefault(rid, where)
+        if first_id is not where:
+            out.append(Problem(path, lineno, "id", f"{rid!r} is already used at {_at(first_id)}"))
         doc = record["doc_id"]
-        first = self.doc_files.setdefault(doc, {path: where})
-        if path not in first:
-            other = next(iter(first.values()))
-            first[path] = where
-            out.append(Problem(path, lineno, "doc_id", f"document {doc!r} is also in {other}; a document belongs to one split"))
+        files = self.doc_files.get(doc)
+        if files is None:
+            self.doc_files[doc] = {path: where}
+        elif path not in files:
+            other = next(iter(files.values()))
+            files[path] = where
+            out.append(Problem(path, lineno, "doc_id", f"document {doc!r} is also in {_at(other)}; a document belongs to one split"))
         self.positions[doc].append((path, record["position"], lineno))
-        key = normalise_text(record["text"])
-        if key in self.texts:
-            out.append(Problem(path, lineno, "text", f"same text as {self.texts[key]}"))
-        else:
-            self.texts[key] = where
+        first_text = self.texts.setdefault(normalise_text(record["text"]), where)
+        if first_text is not where:
+            out.append(Problem(path, lineno, "text", f"same text as {_at(first_text)}"))
         return out
 
     def position_problems(self, unreadable: set[str] = frozenset()) -> list[Problem]:
@@ -143,10 +153,12 @@ def validate_files(paths: list[Path], index: CorpusIndex | None = None) -> Repor
                 continue
             n += 1
             own = check_record(record)
+            if not own:
+                problems.extend(index.add(name, lineno, record))
+                continue
             problems.extend(Problem(name, lineno, f, m) for f, m in own)
-            if not own or all(f not in ("id", "doc_id", "position", "text") for f, _ in own):
-                if all(isinstance(record.get(k), t) for k, t in (("id", str), ("doc_id", str), ("position", int), ("text", str))):
-                    problems.extend(index.add(name, lineno, record))
+            if all(isinstance(record.get(k), t) for k, t in (("id", str), ("doc_id", str), ("position", int), ("text", str))):
+                problems.extend(index.add(name, lineno, record))
     problems.extend(index.position_problems(unreadable))
     problems.sort(key=lambda p: (p.path, p.line or 0))
     return Report([str(p) for p in paths], n, problems)
