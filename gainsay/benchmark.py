@@ -22,9 +22,19 @@ from .validate import validate_files
 START, END = "<!-- leaderboard:start -->", "<!-- leaderboard:end -->"
 
 
-def score_files(gold: Path, pred: Path, out_stem: Path) -> dict:
+def _shown(path: Path, root: Path | None) -> str:
+    """A path as the committed reports show it: relative to the checkout, so that the
+    reports of two clones are identical."""
+    try:
+        return str(Path(path).resolve().relative_to(root.resolve())) if root else str(path)
+    except ValueError:
+        return str(path)
+
+
+def score_files(gold: Path, pred: Path, out_stem: Path, root: Path | None = None, gold_name: str | None = None) -> dict:
     g = read_gold(gold)
     report = score(g, read_predictions(pred, g))
+    report["gold"], report["predictions"] = gold_name or _shown(gold, root), _shown(pred, root)
     write_text_atomic(out_stem.with_suffix(".report.json"), json.dumps(report, indent=2) + "\n")
     write_text_atomic(out_stem.with_suffix(".report.md"), to_markdown(report))
     plot_confusion(report, out_stem.with_suffix(".confusion.png"))
@@ -48,7 +58,8 @@ def human_rows(data: Path, results: Path) -> list[tuple[str, dict]]:
             folder.mkdir(parents=True, exist_ok=True)
             pred = folder / "test.predictions.jsonl"
             write_jsonl_atomic(pred, [{"id": r["id"], "label": r["annotations"][k]["label"]} for r in rows])
-            out.append((name, score_files(gold, pred, folder / "test")))
+            out.append((name, score_files(gold, pred, folder / "test", root=results.parent,
+                                          gold_name="data/test.jsonl (the items with two annotation passes)")))
     return out
 
 
@@ -116,7 +127,7 @@ def run(names=NAMES, root: Path | None = None, results: Path | None = None, retr
                 continue
             pred = folder / f"{split}.predictions.jsonl"
             predict_file(model, gold, pred)
-            out[split] = score_files(gold, pred, folder / split)
+            out[split] = score_files(gold, pred, folder / split, root=root)
         rows.append(row(name, out["test"], out.get("challenge")))
         log(f"{name}: test macro-F1 {_p(out['test']['macro_f1'])}")
     for name, report in human_rows(data, results):

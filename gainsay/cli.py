@@ -36,6 +36,10 @@ def cmd_stats(args) -> int:
     from . import stats
     from .paths import project_root
 
+    from pathlib import Path
+
+    if not (Path(args.data) / "train.jsonl").exists():
+        raise UsageError(f"{args.data}: not a data folder (no train.jsonl in it)")
     result = stats.compute(args.data)
     print(stats.render_text(result))
     if args.write:
@@ -54,6 +58,14 @@ def _out_dir_ok(*paths) -> None:
     for p in paths:
         if p and not Path(p).resolve().parent.is_dir():
             raise UsageError(f"{p}: the folder to write into does not exist")
+
+
+def _wrote(out, produce, what: str = "records") -> int:
+    """Check the folder to write into, write with `produce()` (which returns a count), say so."""
+    _out_dir_ok(out)
+    n = produce()
+    print(f"wrote {n} {what} to {out}", file=sys.stderr)
+    return EXIT_OK
 
 
 def cmd_score(args) -> int:
@@ -79,6 +91,8 @@ def cmd_compare(args) -> int:
     from .compare import compare
     from .predictions import read_gold, read_predictions
 
+    if args.rounds < 1:
+        raise UsageError(f"--rounds {args.rounds}: give 1 or more randomisation rounds")
     gold = read_gold(args.gold)
     a, b = read_predictions(args.a, gold), read_predictions(args.b, gold)
     r = compare(gold.labels, a.labels, b.labels, rounds=args.rounds)
@@ -96,19 +110,14 @@ def cmd_compare(args) -> int:
 def cmd_import_emergent(args) -> int:
     from .emergent import import_emergent
 
-    _out_dir_ok(args.out)
-    n = import_emergent(args.csv, args.out)
-    print(f"wrote {n} records to {args.out}", file=sys.stderr)
-    return EXIT_OK
+    return _wrote(args.out, lambda: import_emergent(args.csv, args.out))
 
 
 def cmd_segment(args) -> int:
     from .segment import segment_file
 
-    _out_dir_ok(args.out)
-    n = segment_file(args.article, args.out, doc_id=args.doc_id, origin=args.origin, topic=args.topic, genre=args.genre)
-    print(f"wrote {n} sentences to {args.out}", file=sys.stderr)
-    return EXIT_OK
+    return _wrote(args.out, lambda: segment_file(args.article, args.out, doc_id=args.doc_id, origin=args.origin,
+                                                 topic=args.topic, genre=args.genre), "sentences")
 
 
 def cmd_render(args) -> int:
@@ -124,10 +133,8 @@ def cmd_render(args) -> int:
 def cmd_compile(args) -> int:
     from .textformat import compile_file
 
-    _out_dir_ok(args.out)
-    n = compile_file(args.file, args.out, annotator=args.annotator, allow_undecided=args.allow_undecided)
-    print(f"wrote {n} records to {args.out}", file=sys.stderr)
-    return EXIT_OK
+    return _wrote(args.out, lambda: compile_file(args.file, args.out, annotator=args.annotator,
+                                                 allow_undecided=args.allow_undecided))
 
 
 def cmd_export_labelstudio(args) -> int:
@@ -140,19 +147,13 @@ def cmd_export_labelstudio(args) -> int:
         return EXIT_OK
     if not args.batch or not args.out:
         raise UsageError("give a BATCH.jsonl and --out TASKS.json (or --config)")
-    _out_dir_ok(args.out)
-    n = export_file(args.batch, args.out)
-    print(f"wrote {n} tasks to {args.out}", file=sys.stderr)
-    return EXIT_OK
+    return _wrote(args.out, lambda: export_file(args.batch, args.out), "tasks")
 
 
 def cmd_import_labelstudio(args) -> int:
     from .labelstudio import import_file
 
-    _out_dir_ok(args.out)
-    n = import_file(args.export, args.out, prefer=args.prefer)
-    print(f"wrote {n} records to {args.out}", file=sys.stderr)
-    return EXIT_OK
+    return _wrote(args.out, lambda: import_file(args.export, args.out, prefer=args.prefer))
 
 
 def cmd_agree(args) -> int:
@@ -178,11 +179,12 @@ def cmd_combine(args) -> int:
     from .contrib import combine
     from .io import write_jsonl_atomic
 
-    _out_dir_ok(args.out)
-    records = combine([Path(p) for p in args.files], Path(args.adjudication) if args.adjudication else None, args.adjudicator)
-    write_jsonl_atomic(args.out, records)
-    print(f"wrote {len(records)} records to {args.out}", file=sys.stderr)
-    return EXIT_OK
+    def produce() -> int:
+        records = combine([Path(p) for p in args.files], Path(args.adjudication) if args.adjudication else None, args.adjudicator)
+        write_jsonl_atomic(args.out, records)
+        return len(records)
+
+    return _wrote(args.out, produce)
 
 
 def cmd_merge(args) -> int:
@@ -212,14 +214,17 @@ def cmd_benchmark(args) -> int:
 
 
 def cmd_predict(args) -> int:
+    from .io import write_jsonl_atomic
     from .models import get_model
-    from .predict import predict_file
+    from .predict import prediction_lines, read_inputs
 
-    _out_dir_ok(args.out)
-    model, _ = get_model(args.model, retrain=args.retrain, log=lambda m: print(m, file=sys.stderr))
-    n = predict_file(model, args.input, args.out)
-    print(f"wrote {n} predictions to {args.out}", file=sys.stderr)
-    return EXIT_OK
+    def produce() -> int:
+        records = read_inputs(args.input)  # check the input before any training
+        model, _ = get_model(args.model, retrain=args.retrain, log=lambda m: print(m, file=sys.stderr))
+        write_jsonl_atomic(args.out, prediction_lines(records, model))
+        return len(records)
+
+    return _wrote(args.out, produce, "predictions")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -31,7 +31,7 @@ def pooled(paths: list[Path]) -> tuple[list[dict], list[Problem]]:
             if not isinstance(rid, str) or not isinstance(text, str):
                 problems.append(Problem(str(path), lineno, "id", "a record needs a string id and text"))
                 continue
-            if not isinstance(anns, list) or not all(isinstance(a, dict) and isinstance(a.get("annotator"), str)
+            if not isinstance(anns, list) or not anns or not all(isinstance(a, dict) and isinstance(a.get("annotator"), str)
                                                      and a.get("label") in LABELS for a in anns):
                 problems.append(Problem(str(path), lineno, "annotations", "missing, or an entry lacks an annotator or a valid label"))
                 continue
@@ -39,7 +39,7 @@ def pooled(paths: list[Path]) -> tuple[list[dict], list[Problem]]:
                 by_id[rid] = {**rec, "annotations": []}
                 order.append(rid)
             elif by_id[rid]["text"] != text:
-                problems.append(Problem(str(path), lineno, "text", f"{rid!r} has another text in an earlier file"))
+                problems.append(Problem(str(path), lineno, "text", f"{rid!r} has another text in an earlier record"))
                 continue
             have = {a["annotator"]: a for a in by_id[rid]["annotations"]}
             for a in anns:
@@ -103,6 +103,8 @@ def combine(paths: list[Path], adjudication: Path | None, adjudicator: str) -> l
         for lineno, rec, problem in iter_jsonl(adjudication):
             if problem:
                 problems.append(problem)
+            elif not isinstance(rec.get("id"), str):
+                problems.append(Problem(str(adjudication), lineno, "id", "missing or not a string"))
             elif rec.get("label") not in LABELS or not isinstance(rec.get("reason"), str) or not rec["reason"].strip():
                 problems.append(Problem(str(adjudication), lineno, "label" if rec.get("label") not in LABELS else "reason",
                                         "an adjudication needs a label from " + ", ".join(LABELS) + " and a reason"))

@@ -16,6 +16,26 @@ def read_records(path: Path) -> list[dict]:
     return [r for _, r in rows]
 
 
+def read_batch(path: Path) -> list[dict]:
+    """Records of a batch, labelled or not: every schema or span problem is reported with its
+    line, and nothing is returned unless all records are sound."""
+    from .fastcheck import record_ok
+    from .problems import Problem
+    from .schema import schema_problems
+    from .validate import span_problems
+
+    rows, problems = read_jsonl(path)
+    for lineno, r in rows:
+        probe = r if "label" in r else {**r, "label": "claim"}  # a batch may be unlabelled
+        found = [] if record_ok(probe) else schema_problems(probe)
+        problems += [Problem(str(path), lineno, f, m) for f, m in found or span_problems(probe)]
+    if not rows and not problems:
+        problems.append(Problem(str(path), None, "file", "holds no records"))
+    if problems:
+        raise ProblemsFound(problems, f"{path}: {len(problems)} problem(s); nothing was written")
+    return [r for _, r in rows]
+
+
 def read_splits(data: str | Path, splits=SPLITS) -> dict[str, list[dict]]:
     """Records of each split present in the folder, in file order."""
     data = Path(data)

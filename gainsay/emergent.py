@@ -35,6 +35,8 @@ def read_emergent(path: str | Path) -> list[dict]:
         header = next(reader)
     except StopIteration:
         raise ProblemsFound([Problem(name, 1, "header", "the file is empty")])
+    except csv.Error as e:  # e.g. an over-long header field: a problem like any other row's, not a traceback
+        raise ProblemsFound([Problem(name, 1, "record", f"not valid CSV ({e})")])
     col = {h.strip(): i for i, h in enumerate(header)}
     missing = [c for c in COLUMNS if c not in col]
     if missing:

@@ -6,6 +6,7 @@ so a tool can list every problem in a file at once.
 from __future__ import annotations
 
 import json
+import re
 import os
 import tempfile
 from pathlib import Path
@@ -45,7 +46,7 @@ def _text_depth(text: str) -> int:
 
 
 _DECODER = json.JSONDecoder(parse_constant=_reject_constant)
-_SPACE = " \t\r\n"
+_WS = re.compile(r"[ \t\n\r]*").match  # JSON's whitespace, exactly as the json module skips it
 _SCAN = _DECODER.scan_once  # the C scanner: one call per line instead of decode()'s three frames
 
 
@@ -59,8 +60,8 @@ def parse_line(raw: bytes, path: str, lineno: int, last: bool) -> tuple[Any, Pro
         return None, Problem(path, lineno, "record", f"nested deeper than {MAX_DEPTH} levels")
     try:
         text = raw.decode("utf-8")
-        value, end = _SCAN(text, 0 if text[:1] not in _SPACE else len(text) - len(text.lstrip()))
-        if end != len(text) and text[end:].strip():
+        value, end = _SCAN(text, _WS(text).end())
+        if end != len(text) and _WS(text, end).end() != len(text):
             raise ValueError("extra data")
     except (UnicodeDecodeError, ValueError, RecursionError, StopIteration):
         return None, _line_problem(raw, path, lineno, last)

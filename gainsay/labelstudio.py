@@ -74,9 +74,9 @@ def to_tasks(records: list[dict]) -> list[dict]:
 
 
 def export_file(batch: str | Path, out: str | Path) -> int:
-    from .corpus import read_records
+    from .corpus import read_batch
 
-    tasks = to_tasks(read_records(Path(batch)))
+    tasks = to_tasks(read_batch(Path(batch)))
     write_text_atomic(out, json.dumps(tasks, ensure_ascii=False, indent=1) + "\n")
     return len(tasks)
 
@@ -165,7 +165,11 @@ def from_export(tasks, path: str, prefer: str | None = None) -> list[dict]:
         seen[rid] = i
         latest: dict[str, tuple] = {}
         before = len(problems)
-        for j, ann in enumerate(task.get("annotations") or []):
+        anns = task.get("annotations") or []
+        if not isinstance(anns, list):
+            problems.append(Problem(path, None, f"{where}.annotations", "not a list"))
+            continue
+        for j, ann in enumerate(anns):
             aw = f"{where}.annotations[{j}]"
             if not isinstance(ann, dict):
                 problems.append(Problem(path, None, aw, "not an object"))

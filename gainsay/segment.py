@@ -74,7 +74,7 @@ def segment_file(article, out, doc_id: str, origin: str = "contributed", topic=N
         probe["topic"] = topic
     if genre:
         probe["genre"] = genre
-    bad = [(f, m) for f, m in schema_problems(probe) if f in ("doc_id", "id", "topic", "genre", "origin")]
+    bad = [(f, m) for f, m in schema_problems(probe) if f in ("doc_id", "topic", "genre", "origin")]
     if bad:
         raise UsageError("; ".join(f"--{f.replace('_', '-')}: {m}" for f, m in bad))
     try:

@@ -85,9 +85,9 @@ def _check_line(line: str, record: dict) -> None:
 
 
 def render_file(batch: str | Path, out: str | Path | None) -> str:
-    from .corpus import read_records
+    from .corpus import read_batch
 
-    text = render(read_records(Path(batch)))
+    text = render(read_batch(Path(batch)))
     if out:
         from .io import write_text_atomic
 

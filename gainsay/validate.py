@@ -115,7 +115,7 @@ class CorpusIndex:
                 if pos in seen:
                     out.append(Problem(path, lineno, "position", f"document {doc!r} already has position {pos} at {seen[pos]}"))
                 seen.setdefault(pos, f"{path}:{lineno}")
-            missing = sorted(set(range(max(seen) + 1)) - set(seen))
+            missing = sorted(set(range(int(max(seen)) + 1)) - set(seen))  # int(): the schema allows 2.0
             if missing and not unreadable & {path for path, _, _ in items}:
                 path, _, lineno = items[0]
                 shown = ", ".join(map(str, missing[:5])) + (" ..." if len(missing) > 5 else "")

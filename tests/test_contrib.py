@@ -243,3 +243,15 @@ def test_merge_check_writes_nothing(tmp_path):
     assert digest(data) == before
     r = run_cli("merge", "--check", w / "final.jsonl")  # the real corpus holds the seed already
     assert r.returncode == 1 and "same text as" in r.stderr
+
+
+def test_render_and_export_refuse_unsound_batches(tmp_path):
+    bad = write(tmp_path / "bad.jsonl", [{"id": "x-00", "position": 0, "text": "The ferry left at dawn."},
+                                         {"id": "x-01", "doc_id": "x", "position": 1, "text": "It rained.",
+                                          "cue": {"text": "sun", "start": 3, "end": 6}}])
+    for args in (("render", bad, "--out", tmp_path / "o.txt"), ("export", "labelstudio", bad, "--out", tmp_path / "o.json")):
+        r = run_cli(*args)
+        assert r.returncode == 1 and "Traceback" not in r.stderr
+        assert f"{bad}:1: doc_id: missing (required)" in r.stderr
+        assert f"{bad}:2: cue: offsets 3-6 point at 'rai', not 'sun'" in r.stderr
+        assert not (tmp_path / "o.txt").exists() and not (tmp_path / "o.json").exists()

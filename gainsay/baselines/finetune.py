@@ -24,6 +24,7 @@ class Finetune(Baseline):
         self.model, self.tokenizer, self.epochs = model, tokenizer, epochs
 
     def fit(self, train, validation):
+        path = model_path()  # before the imports below: without the neural extra, say so
         from tqdm.auto import tqdm
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
         from transformers.utils import logging as hf_logging
@@ -32,7 +33,6 @@ class Finetune(Baseline):
 
         torch = setup_torch(SEED)
         hf_logging.set_verbosity_error()  # the new classification head's "newly initialized" notice
-        path = model_path()
         self.tokenizer = AutoTokenizer.from_pretrained(path)
         self.model = AutoModelForSequenceClassification.from_pretrained(
             path, num_labels=len(LABELS), id2label=dict(ID2LABEL), label2id=dict(LABEL2ID))
@@ -86,6 +86,7 @@ class Finetune(Baseline):
 
     @classmethod
     def load(cls, folder: Path):
+        model_path()  # the neural extra is needed to load the model too
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
         setup_torch(SEED)
