@@ -20,7 +20,7 @@ def load_pass2():
     """{id: (annotator, label)} from authoring/pass2/<annotator>/<doc>.tsv"""
     out = {}
     for d in sorted((A / "pass2").glob("*/")):
-        for f in sorted(d.glob("*.tsv")):
+        for f in sorted(d.glob("d*.tsv")) + sorted(d.glob("seed.tsv")):
             doc = f.stem
             for line in f.read_text().splitlines():
                 if not line.strip():
@@ -99,13 +99,21 @@ def main():
     for name in ("train", "validation", "test"):
         write_jsonl_atomic(ROOT / "data" / f"{name}.jsonl", sorted(splits[name], key=lambda r: (r["doc_id"] != "seed", r["doc_id"], r["position"])))
     ch = []
+    blind_ch = {}
+    for f in sorted((A / "pass2").glob("*/challenge.tsv")):  # id <tab> label
+        for line in f.read_text().splitlines():
+            if line.strip():
+                rid, label = line.split("\t")[:2]
+                blind_ch[rid] = (f.parent.name, label.strip())
     for f in sorted((A / "challenge").glob("g*.jsonl")):
         rows = [json.loads(l) for l in f.read_text().splitlines() if l.strip()]
         for i, x in enumerate(rows):
             gid = f"chal-{x['group']}"
             ch.append(build_record(f"{gid}-{i:02d}", gid, i, x["text"], x["label"], span(x["text"], x["source"], x.get("source_nth")),
                                    span(x["text"], x["cue"], x.get("cue_nth")), x["phenomena"],
-                                   [{"annotator": "author7", "label": x["label"]}], None,
+                                   [{"annotator": "author7", "label": x["label"]}]
+                                   + ([{"annotator": blind_ch[f"{gid}-{i:02d}"][0], "label": blind_ch[f"{gid}-{i:02d}"][1]}]
+                                      if f"{gid}-{i:02d}" in blind_ch else []), None,
                                    {"origin": "authored", "topic": x["topic"].strip().lower().replace(" ", "_"), "genre": "minimal_pair", "group": x["group"], "variant": x["variant"]}))
     if ch:
         write_jsonl_atomic(ROOT / "data" / "challenge.jsonl", ch)

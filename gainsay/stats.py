@@ -78,7 +78,8 @@ def compute(data: str | Path) -> dict:
                             "share": _r(len(in_dup) / len(records)) if records else None},
         "agreement": {k: (_r(v) if isinstance(v, float) else v) for k, v in agreement.summary(records).items()},
         "challenge": {"items": len(challenge), "groups": len({r.get("group") for r in challenge}),
-                      "labels": {l: sum(1 for r in challenge if r["label"] == l) for l in LABELS}},
+                      "labels": {l: sum(1 for r in challenge if r["label"] == l) for l in LABELS},
+                      "agreement": {k: (_r(v) if isinstance(v, float) else v) for k, v in agreement.summary(challenge).items()}},
     }
 
 
@@ -107,7 +108,9 @@ def render_text(s: dict) -> str:
     lines.append(f"agreement: {a['items_double_annotated']} items with two passes; Krippendorff's alpha (nominal) "
                  f"{a['krippendorff_alpha_nominal']}, Cohen's kappa {a['cohen_kappa_pass1_pass2']}, observed {a['observed_agreement']}")
     c = s["challenge"]
-    lines.append(f"challenge set: {c['items']} items in {c['groups']} groups {c['labels']}")
+    ca = c["agreement"]
+    lines.append(f"challenge set: {c['items']} items in {c['groups']} groups {c['labels']}; "
+                 f"{ca['items_double_annotated']} with two passes, observed agreement {ca['observed_agreement']}")
     return "\n".join(lines)
 
 

@@ -3,6 +3,7 @@ positions and duplicate texts across records. Returns problems; never raises on 
 from __future__ import annotations
 
 from collections import defaultdict
+from hashlib import blake2b
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,7 +101,9 @@ class CorpusIndex:
             files[path] = where
             out.append(Problem(path, lineno, "doc_id", f"document {doc!r} is also in {_at(other)}; a document belongs to one split"))
         self.positions[doc].append((path, record["position"], lineno))
-        first_text = self.texts.setdefault(normalise_text(record["text"]), where)
+        # a 16-byte digest stands for the text, so memory grows with the number of records only
+        key = blake2b(normalise_text(record["text"]).encode("utf-8"), digest_size=16).digest()
+        first_text = self.texts.setdefault(key, where)
         if first_text is not where:
             out.append(Problem(path, lineno, "text", f"same text as {_at(first_text)}"))
         return out
