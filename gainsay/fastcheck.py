@@ -74,88 +74,115 @@ def _memo() -> dict:
     return {k: _Seen(f[k]) for k in ("doc_id", "annotator", "adj_annotator", "topic", "group", "variant")}
 
 
-def _span_ok(v, f) -> bool:
-    if v is None:
+def _build():
+    """The checker, with every fact from the schema bound to a local name (the hot loop of
+    `validate` runs it once a record)."""
+    f, seen = _facts(), _memo()
+    required, allowed = f["required"], f["allowed"]
+    id_ok, pos_lo, pos_hi = f["id"], *f["pos"]
+    tmin, tmax, tpat = f["text"]
+    labels, tags_ok, origins, genres = f["labels"], f["tags"], f["origins"], f["genres"]
+    span_keys, (stmin, ssmin, semin) = f["span_keys"], f["span_min"]
+    ann_required, ann_allowed, note_max = f["ann_required"], f["ann_allowed"], f["note_max"]
+    adj_keys, (rmin, rmax) = f["adj_keys"], f["reason"]
+    doc_seen, ann_seen, adj_seen = seen["doc_id"], seen["annotator"], seen["adj_annotator"]
+    topic_seen, group_seen, variant_seen = seen["topic"], seen["group"], seen["variant"]
+    missing = object()
+
+    def span_ok(v) -> bool:
+        if v is None:
+            return True
+        if type(v) is not dict or v.keys() != span_keys:
+            return False
+        t = v["text"]
+        return type(t) is str and len(t) >= stmin and _int(v["start"], ssmin) and _int(v["end"], semin)
+
+    def check(r) -> bool:
+        if type(r) is not dict:
+            return False
+        keys = r.keys()
+        if not required <= keys or not keys <= allowed:
+            return False
+        v = r["id"]
+        if type(v) is not str or not id_ok(v):
+            return False
+        v = r["doc_id"]
+        if type(v) is not str or not doc_seen[v]:
+            return False
+        if not _int(r["position"], pos_lo, pos_hi):
+            return False
+        v = r["text"]
+        if type(v) is not str or not tmin <= len(v) <= tmax or not tpat(v):
+            return False
+        v = r["label"]
+        if type(v) is not str or v not in labels:
+            return False
+        get = r.get
+        v = get("source", None)
+        if v is not None and not span_ok(v):
+            return False
+        v = get("cue", None)
+        if v is not None and not span_ok(v):
+            return False
+        anns = get("annotations", missing)
+        if anns is not missing:
+            if type(anns) is not list:
+                return False
+            for a in anns:
+                if type(a) is not dict:
+                    return False
+                k = a.keys()
+                if not ann_required <= k or not k <= ann_allowed:
+                    return False
+                who, lab = a["annotator"], a["label"]
+                if type(who) is not str or not ann_seen[who] or type(lab) is not str or lab not in labels:
+                    return False
+                note = a.get("note")
+                if note is not None and (type(note) is not str or len(note) > note_max):
+                    return False
+        a = get("adjudication", None)
+        if a is not None:
+            if type(a) is not dict or a.keys() != adj_keys:
+                return False
+            who, lab, why = a["annotator"], a["label"], a["reason"]
+            if (type(who) is not str or not adj_seen[who] or type(lab) is not str or lab not in labels
+                    or type(why) is not str or not rmin <= len(why) <= rmax):
+                return False
+        tags = get("phenomena", missing)
+        if tags is not missing:
+            if type(tags) is not list:
+                return False
+            for t in tags:
+                if type(t) is not str or t not in tags_ok:
+                    return False
+            if len(tags) > 1 and len(set(tags)) != len(tags):
+                return False
+        v = get("origin", missing)
+        if v is not missing and (type(v) is not str or v not in origins):
+            return False
+        v = get("topic", missing)
+        if v is not missing and (type(v) is not str or not topic_seen[v]):
+            return False
+        v = get("genre", missing)
+        if v is not missing and (type(v) is not str or v not in genres):
+            return False
+        v = get("group", None)
+        if v is not None and (type(v) is not str or not group_seen[v]):
+            return False
+        v = get("variant", None)
+        if v is not None and (type(v) is not str or not variant_seen[v]):
+            return False
         return True
-    if type(v) is not dict or v.keys() != f["span_keys"]:
-        return False
-    tmin, smin, emin = f["span_min"]
-    t = v["text"]
-    return type(t) is str and len(t) >= tmin and _int(v["start"], smin) and _int(v["end"], emin)
+
+    return check
 
 
-_FACTS: tuple | None = None
-
-
-def _load() -> tuple:
-    global _FACTS
-    _FACTS = (_facts(), _memo())
-    return _FACTS
+_CHECK = None
 
 
 def record_ok(r) -> bool:
     """True when the record satisfies schema/record.schema.json."""
-    f, seen = _FACTS or _load()
-    if type(r) is not dict:
-        return False
-    keys = r.keys()
-    if not f["required"] <= keys or not keys <= f["allowed"]:
-        return False
-    v = r["id"]
-    if type(v) is not str or not f["id"](v):
-        return False
-    v = r["doc_id"]
-    if type(v) is not str or not seen["doc_id"][v]:
-        return False
-    if not _int(r["position"], *f["pos"]):
-        return False
-    v = r["text"]
-    tmin, tmax, tpat = f["text"]
-    if type(v) is not str or not tmin <= len(v) <= tmax or not tpat(v):
-        return False
-    v = r["label"]
-    if type(v) is not str or v not in f["labels"]:
-        return False
-    if "source" in r and not _span_ok(r["source"], f):
-        return False
-    if "cue" in r and not _span_ok(r["cue"], f):
-        return False
-    if "annotations" in r:
-        anns = r["annotations"]
-        if type(anns) is not list:
-            return False
-        for a in anns:
-            if type(a) is not dict or not f["ann_required"] <= a.keys() or not a.keys() <= f["ann_allowed"]:
-                return False
-            who, lab = a["annotator"], a["label"]
-            if type(who) is not str or not seen["annotator"][who] or type(lab) is not str or lab not in f["labels"]:
-                return False
-            if "note" in a and a["note"] is not None and (type(a["note"]) is not str or len(a["note"]) > f["note_max"]):
-                return False
-    if "adjudication" in r and r["adjudication"] is not None:
-        a = r["adjudication"]
-        if type(a) is not dict or a.keys() != f["adj_keys"]:
-            return False
-        rmin, rmax = f["reason"]
-        if (type(a["annotator"]) is not str or not seen["adj_annotator"][a["annotator"]] or type(a["label"]) is not str
-                or a["label"] not in f["labels"] or type(a["reason"]) is not str or not rmin <= len(a["reason"]) <= rmax):
-            return False
-    if "phenomena" in r:
-        tags = r["phenomena"]
-        if type(tags) is not list:
-            return False
-        for t in tags:
-            if type(t) is not str or t not in f["tags"]:
-                return False
-        if len(set(tags)) != len(tags):
-            return False
-    if "origin" in r and (type(r["origin"]) is not str or r["origin"] not in f["origins"]):
-        return False
-    if "topic" in r and (type(r["topic"]) is not str or not seen["topic"][r["topic"]]):
-        return False
-    if "genre" in r and (type(r["genre"]) is not str or r["genre"] not in f["genres"]):
-        return False
-    for name in ("group", "variant"):
-        if name in r and r[name] is not None and (type(r[name]) is not str or not seen[name][r[name]]):
-            return False
-    return True
+    global _CHECK
+    if _CHECK is None:
+        _CHECK = _build()
+    return _CHECK(r)

@@ -5,10 +5,12 @@ so a tool can list every problem in a file at once.
 """
 from __future__ import annotations
 
+import gc
 import json
 import re
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -93,6 +95,22 @@ def _line_problem(raw: bytes, path: str, lineno: int, last: bool) -> Problem:
             return bad(f"truncated last line: not complete JSON ({msg}{where}); the file does not end with a newline")
         return bad(f"not valid JSON: {msg}{where}")
     return bad("not valid JSON")
+
+
+@contextmanager
+def no_cyclic_gc():
+    """Pause Python's cyclic garbage collector while reading many records into memory.
+
+    The readers keep one small object per record and make no reference cycles; with the
+    collector running, each full collection rescans everything kept so far, which makes a
+    million-record file take a third longer. Reference counting still frees all garbage."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def json_type(value: Any) -> str:

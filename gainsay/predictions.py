@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .io import iter_jsonl
+from .io import iter_jsonl, no_cyclic_gc
 from .labels import LABEL2ID, LABELS
 from .problems import Problem, ProblemsFound
 from .schema import schema_problems
@@ -43,6 +43,11 @@ def _rows(d: dict[str, array]) -> dict[str, np.ndarray]:
 
 def read_gold(path: str | Path) -> Gold:
     """Gold records need an id (unique) and a label; the rest is optional for scoring."""
+    with no_cyclic_gc():
+        return _read_gold(path)
+
+
+def _read_gold(path: str | Path) -> Gold:
     name = str(path)
     ids: list[str] = []
     index: dict[str, int] = {}
@@ -138,6 +143,11 @@ class Predictions:
 
 def read_predictions(path: str | Path, gold: Gold) -> Predictions:
     """Predictions aligned to gold by id. Raises ProblemsFound listing every problem."""
+    with no_cyclic_gc():
+        return _read_predictions(path, gold)
+
+
+def _read_predictions(path: str | Path, gold: Gold) -> Predictions:
     name = str(path)
     n = len(gold.ids)
     labels = np.full(n, -1, dtype=np.int64)

@@ -7,7 +7,7 @@ from hashlib import blake2b
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .io import iter_jsonl
+from .io import iter_jsonl, no_cyclic_gc
 from .labels import LABELS
 from .problems import Problem
 from .fastcheck import record_ok
@@ -59,8 +59,12 @@ def label_problems(record: dict) -> list[tuple[str, str]]:
     if adj:
         if adj["label"] != label:
             out.append(("adjudication.label", f"{adj['label']!r} differs from the record's label {label!r}"))
-    elif anns and all(a["label"] != label for a in anns):
-        out.append(("label", f"{label!r} is no annotator's label and there is no adjudication"))
+    elif anns:
+        for a in anns:
+            if a["label"] == label:
+                break
+        else:
+            out.append(("label", f"{label!r} is no annotator's label and there is no adjudication"))
     return out
 
 
@@ -143,7 +147,11 @@ class Report:
 
 def validate_files(paths: list[Path], index: CorpusIndex | None = None) -> Report:
     """Validate files together (one corpus). Pass an index to check against records seen before."""
-    index = index or CorpusIndex()
+    with no_cyclic_gc():
+        return _validate_files(paths, index or CorpusIndex())
+
+
+def _validate_files(paths: list[Path], index: CorpusIndex) -> Report:
     problems: list[Problem] = []
     unreadable: set[str] = set()
     n = 0
