@@ -75,7 +75,6 @@ def build_record(rid, doc, pos, text, label, src, cue, tags, anns, adj, extra):
 def main():
     p2, adjs = load_pass2(), load_adjudication()
     splits = defaultdict(list)
-    seed_second = None
     seed = seed_records()
     for r in seed:
         if r["id"] in p2:

@@ -5,7 +5,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT)); sys.path.insert(0, str(ROOT / "authoring"))
 from assemble import load_pass2
-from build_seed import seed_records
 
 def docs():
     out = {}

@@ -159,15 +159,16 @@ def cmd_import_labelstudio(args) -> int:
 def cmd_agree(args) -> int:
     from pathlib import Path
 
-    from .contrib import agree, render_agreement, write_disagreements, write_report
+    from .contrib import agree, render_agreement
+    from .io import write_jsonl_atomic, write_text_atomic
 
     _out_dir_ok(args.json, args.disagreements)
     report, disagreements = agree([Path(p) for p in args.files])
     print(render_agreement(report))
     if args.json:
-        write_report(Path(args.json), report)
+        write_text_atomic(args.json, json.dumps(report, indent=2) + "\n")
     if args.disagreements:
-        write_disagreements(Path(args.disagreements), disagreements)
+        write_jsonl_atomic(args.disagreements, disagreements)
         print(f"wrote {len(disagreements)} disagreements to {args.disagreements}: fill in label and reason, "
               f"then `gainsay combine ... --adjudication {args.disagreements}`")
     return EXIT_OK

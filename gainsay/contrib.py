@@ -2,12 +2,11 @@
 passes with adjudications, and merging a finished batch into the split files."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from . import agreement, stats
 from .corpus import read_records
-from .io import iter_jsonl, write_jsonl_atomic, write_text_atomic
+from .io import iter_jsonl, write_jsonl_atomic
 from .labels import LABELS
 from .paths import SPLITS
 from .problems import Problem, ProblemsFound
@@ -219,10 +218,3 @@ def merge(batch: Path, data: Path, min_annotators: int = 2, check_only: bool = F
     stats.write(stats.compute(data), data)
     return {"merged": len(rows), "already_present": 0, "splits": added}
 
-
-def write_disagreements(path: Path, disagreements: list[dict]) -> None:
-    write_jsonl_atomic(path, disagreements)
-
-
-def write_report(path: Path, report: dict) -> None:
-    write_text_atomic(path, json.dumps(report, indent=2) + "\n")

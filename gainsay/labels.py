@@ -4,11 +4,3 @@ LABELS: tuple[str, ...] = ("claim", "denial", "attribution")
 LABEL2ID: dict[str, int] = {name: i for i, name in enumerate(LABELS)}
 ID2LABEL: dict[int, str] = dict(enumerate(LABELS))
 
-
-def is_label(value: object) -> bool:
-    """True for one of the three label names.
-
-    >>> is_label("denial"), is_label("Denial"), is_label(1)
-    (True, False, False)
-    """
-    return isinstance(value, str) and value in LABEL2ID

@@ -31,9 +31,6 @@ def phenomena() -> list[str]:
     return list(load_schema("record")["$defs"]["phenomenon"]["enum"])
 
 
-def genres() -> list[str]:
-    return list(load_schema("record")["$defs"]["genre"]["enum"])
-
 
 def schema_problems(record: dict, name: str = "record") -> list[tuple[str, str]]:
     """(field, message) for every way the record breaks the schema, in a stable order."""

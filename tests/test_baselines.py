@@ -1,11 +1,9 @@
 """Baselines train on the real train split, save in safe formats and load back exactly."""
-import json
-
 import numpy as np
 import pytest
 
-from conftest import DATA, ROOT, read_jsonl, run_cli
-from gainsay.baselines import NAMES, get
+from conftest import DATA, read_jsonl, run_cli
+from gainsay.baselines import get
 from gainsay.baselines.rules import rule_label
 from gainsay.corpus import read_records
 from gainsay.models import get_model

@@ -1,8 +1,7 @@
 """Data-quality checks on the real corpus in data/."""
 import json
-import shutil
 
-from conftest import DATA, ROOT, read_jsonl, run_cli
+from conftest import DATA, read_jsonl, run_cli
 from gainsay import stats
 from gainsay.labels import LABELS
 from gainsay.segment import split_article

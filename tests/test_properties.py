@@ -3,7 +3,6 @@ duplicates a record, scoring ignores line order, render then compile is the iden
 import contextlib
 import io
 import json
-import random
 import shutil
 import tempfile
 from collections import Counter

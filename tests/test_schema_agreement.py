@@ -1,6 +1,4 @@
 """The label module, the JSON Schemas and the dataset card's features say the same thing."""
-import json
-
 import yaml
 from jsonschema import Draft202012Validator
 

@@ -9,7 +9,7 @@ from sklearn.metrics import accuracy_score, f1_score, log_loss, precision_recall
 from conftest import DATA, ROOT, read_jsonl, run_cli
 from gainsay import metrics
 from gainsay.compare import compare
-from gainsay.labels import LABEL2ID, LABELS
+from gainsay.labels import LABELS
 from gainsay.predictions import read_gold, read_predictions
 from gainsay.score import score
 

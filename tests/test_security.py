@@ -2,7 +2,6 @@
 validating, scoring and predicting with a cached model open no connection."""
 import ast
 import socket
-from pathlib import Path
 
 import pytest
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
-
 from .base import (Baseline, full_proba, load_arrays, load_logistic, logistic, read_json, save_arrays,
                    save_logistic, texts_labels, tune_c, write_json)
 
