@@ -60,7 +60,8 @@ def confusion(a: list[str], b: list[str]) -> list[list[int]]:
 
 
 def pairwise_kappa(records: list[dict]) -> list[dict]:
-    """Cohen's kappa for each pair of annotators over the items both labelled."""
+    """Cohen's kappa, observed agreement and the confusion (rows a, columns b) for each pair
+    of annotators, over the items both labelled."""
     annotators, table = annotator_table(records)
     out = []
     for i, j in combinations(range(len(annotators)), 2):
@@ -70,7 +71,8 @@ def pairwise_kappa(records: list[dict]) -> list[dict]:
         a = [LABELS[int(x)] for x in table[i, both]]
         b = [LABELS[int(x)] for x in table[j, both]]
         out.append({"a": annotators[i], "b": annotators[j], "items": int(both.sum()),
-                    "kappa": kappa(a, b), "observed": float(np.mean(np.array(a) == np.array(b)))})
+                    "kappa": kappa(a, b), "observed": float(np.mean(np.array(a) == np.array(b))),
+                    "confusion_rows_a_cols_b": confusion(a, b)})
     return out
 
 

@@ -60,14 +60,6 @@ def agree(paths: list[Path]) -> tuple[dict, list[dict]]:
         raise ProblemsFound([Problem(str(paths[0]), None, "annotations",
                                      f"only {len(annotators)} annotator(s) found; agreement needs two or more")])
     pairs = agreement.pairwise_kappa(records)
-    for pair in pairs:
-        a, b = [], []
-        for r in records:
-            got = {x["annotator"]: x["label"] for x in r["annotations"]}
-            if pair["a"] in got and pair["b"] in got:
-                a.append(got[pair["a"]])
-                b.append(got[pair["b"]])
-        pair["confusion_rows_a_cols_b"] = agreement.confusion(a, b)
     disagreements = [{"id": r["id"], "text": r["text"], "labels": {a["annotator"]: a["label"] for a in r["annotations"]},
                       "label": None, "reason": None}
                      for r in records if len({a["label"] for a in r["annotations"]}) > 1]

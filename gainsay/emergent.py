@@ -11,8 +11,8 @@ import io
 import re
 from pathlib import Path
 
-from .io import write_jsonl_atomic
-from .problems import GainsayError, Problem, ProblemsFound
+from .io import read_text, write_jsonl_atomic
+from .problems import Problem, ProblemsFound
 
 STANCE_TO_LABEL = {"for": "claim", "against": "denial", "observing": "attribution"}
 COLUMNS = ("claimHeadline", "articleHeadline", "articleHeadlineStance", "articleId", "claimId")
@@ -21,15 +21,7 @@ _ID = re.compile(r"[^A-Za-z0-9._-]+")
 
 def read_emergent(path: str | Path) -> list[dict]:
     name = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as e:
-        raise GainsayError(f"{name}: cannot be read ({e.strerror})")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = raw[: e.start].count(b"\n") + 1
-        raise ProblemsFound([Problem(name, line, "record", f"not valid UTF-8 (byte 0x{raw[e.start]:02x})")])
+    text = read_text(path)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from .problems import Problem, UsageError
+from .problems import GainsayError, Problem, ProblemsFound, UsageError
 
 MAX_LINE_BYTES = 1 << 20  # 1 MiB: far above any sentence record, far below a runaway line
 MAX_DEPTH = 32  # a record nests 3 levels; anything near Python's recursion limit is hostile
@@ -111,6 +111,21 @@ def no_cyclic_gc():
     finally:
         if was:
             gc.enable()
+
+
+def read_text(path: str | os.PathLike) -> str:
+    """A whole UTF-8 text file (a byte-order mark is dropped), or a clear error naming the
+    file and the line of the first byte that is not UTF-8."""
+    name = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as e:
+        raise GainsayError(f"{name}: cannot be read ({e.strerror})")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise ProblemsFound([Problem(name, line, "file", f"not valid UTF-8 (byte 0x{raw[e.start]:02x})")])
 
 
 def json_type(value: Any) -> str:

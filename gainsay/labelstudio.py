@@ -13,9 +13,9 @@ import json
 import re
 from pathlib import Path
 
-from .io import write_jsonl_atomic, write_text_atomic
+from .io import read_text, write_jsonl_atomic, write_text_atomic
 from .labels import LABELS
-from .problems import GainsayError, Problem, ProblemsFound
+from .problems import Problem, ProblemsFound
 
 FROM_LABEL, FROM_SPANS, TO_TEXT = "label", "spans", "text"
 SPAN_KINDS = ("source", "cue")
@@ -214,12 +214,9 @@ def from_export(tasks, path: str, prefer: str | None = None) -> list[dict]:
 
 def import_file(src: str | Path, out: str | Path, prefer: str | None = None) -> int:
     name = str(src)
+    text = read_text(src)
     try:
-        tasks = json.loads(Path(src).read_bytes().decode("utf-8"))
-    except OSError as e:
-        raise GainsayError(f"{name}: cannot be read ({e.strerror})")
-    except UnicodeDecodeError as e:
-        raise ProblemsFound([Problem(name, None, "file", f"not valid UTF-8 (byte {e.start + 1})")])
+        tasks = json.loads(text)
     except RecursionError:
         raise ProblemsFound([Problem(name, None, "file", "nested too deeply to be a Label Studio export")])
     except ValueError as e:

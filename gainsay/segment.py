@@ -63,10 +63,9 @@ def segment_records(text: str, doc_id: str, origin: str = "contributed", topic: 
 
 
 def segment_file(article, out, doc_id: str, origin: str = "contributed", topic=None, genre=None) -> int:
-    from pathlib import Path
 
-    from .io import write_jsonl_atomic
-    from .problems import GainsayError, Problem, ProblemsFound, UsageError
+    from .io import read_text, write_jsonl_atomic
+    from .problems import Problem, ProblemsFound, UsageError
     from .schema import schema_problems
 
     probe = {"id": f"{doc_id}-00", "doc_id": doc_id, "position": 0, "text": "x", "label": "claim", "origin": origin}
@@ -77,12 +76,7 @@ def segment_file(article, out, doc_id: str, origin: str = "contributed", topic=N
     bad = [(f, m) for f, m in schema_problems(probe) if f in ("doc_id", "topic", "genre", "origin")]
     if bad:
         raise UsageError("; ".join(f"--{f.replace('_', '-')}: {m}" for f, m in bad))
-    try:
-        text = Path(article).read_bytes().decode("utf-8")
-    except OSError as e:
-        raise GainsayError(f"{article}: cannot be read ({e.strerror})")
-    except UnicodeDecodeError as e:
-        raise ProblemsFound([Problem(str(article), None, "file", f"not valid UTF-8 (byte {e.start + 1})")])
+    text = read_text(article)
     records = segment_records(text, doc_id, origin, topic, genre)
     if not records:
         raise ProblemsFound([Problem(str(article), None, "file", "holds no text")])

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .io import write_jsonl_atomic
+from .io import read_text, write_jsonl_atomic
 from .labels import LABELS
 from .problems import GainsayError, Problem, ProblemsFound
 from .schema import phenomena
@@ -197,12 +197,7 @@ def compile_file(src: str | Path, out: str | Path, annotator: str | None = None,
     """Read the plain-text format into a batch; every problem is reported and nothing is
     written unless all is well."""
     name = str(src)
-    try:
-        text = Path(src).read_bytes().decode("utf-8")
-    except OSError as e:
-        raise GainsayError(f"{name}: cannot be read ({e.strerror})")
-    except UnicodeDecodeError as e:
-        raise ProblemsFound([Problem(name, None, "file", f"not valid UTF-8 (byte {e.start + 1})")])
+    text = read_text(src)
     records, problems = parse(text, name)
     if not allow_undecided:
         for r in records:

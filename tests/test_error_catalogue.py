@@ -168,7 +168,7 @@ CASES: dict[str, Case] = {
     # import emergent
     "E01": Case("import emergent {tmp}/nowhere.csv --out {tmp}/out.jsonl", 1,
                 "gainsay import: error: {tmp}/nowhere.csv: cannot be read (No such file or directory)"),
-    "E02": Case("import emergent {err}/emergent_latin1.csv --out {tmp}/out.jsonl", 1, "emergent_latin1.csv:2: record: not valid UTF-8 (byte 0xe9)"),
+    "E02": Case("import emergent {err}/emergent_latin1.csv --out {tmp}/out.jsonl", 1, "emergent_latin1.csv:2: file: not valid UTF-8 (byte 0xe9)"),
     "E03": Case("import emergent {err}/emergent_empty.csv --out {tmp}/out.jsonl", 1, "emergent_empty.csv:1: header: the file is empty"),
     "E04": Case("import emergent {err}/emergent_columns.csv --out {tmp}/out.jsonl", 1,
                 "emergent_columns.csv:1: header: missing column(s) articleHeadline, articleHeadlineStance; expected claimHeadline, "
@@ -187,7 +187,7 @@ CASES: dict[str, Case] = {
                 "gainsay segment: error: --doc-id: 'harbour news' does not match the pattern ^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"),
     "G02": Case("segment {tmp}/nowhere.txt --doc-id marrowby --out {tmp}/out.jsonl", 1,
                 "gainsay segment: error: {tmp}/nowhere.txt: cannot be read (No such file or directory)"),
-    "G03": Case("segment {err}/article_latin1.txt --doc-id marrowby --out {tmp}/out.jsonl", 1, "article_latin1.txt: file: not valid UTF-8 (byte 13)"),
+    "G03": Case("segment {err}/article_latin1.txt --doc-id marrowby --out {tmp}/out.jsonl", 1, "article_latin1.txt:1: file: not valid UTF-8 (byte 0xe9)"),
     "G04": Case("segment {err}/article_blank.txt --doc-id marrowby --out {tmp}/out.jsonl", 1, "article_blank.txt: file: holds no text"),
     # render
     "R01": Case("render {err}/render_marks.jsonl --out {tmp}/out.jsonl", 1,
@@ -201,7 +201,7 @@ CASES: dict[str, Case] = {
     # compile
     "C01": Case("compile {tmp}/nowhere.txt --out {tmp}/out.jsonl", 1,
                 "gainsay compile: error: {tmp}/nowhere.txt: cannot be read (No such file or directory)"),
-    "C02": Case("compile {err}/compile_latin1.txt --out {tmp}/out.jsonl", 1, "compile_latin1.txt: file: not valid UTF-8 (byte 36)"),
+    "C02": Case("compile {err}/compile_latin1.txt --out {tmp}/out.jsonl", 1, "compile_latin1.txt:2: file: not valid UTF-8 (byte 0xe9)"),
     "C03": Case("compile {err}/compile_more.txt --out {tmp}/out.jsonl", 1,
                 "compile_more.txt:2: document: unknown field(s) colour; use origin, topic, genre"),
     "C04": Case("compile {eval}/contrib/bad.txt --out {tmp}/out.jsonl", 1,
@@ -229,7 +229,7 @@ CASES: dict[str, Case] = {
     "L02": Case("export labelstudio {err}/pass_r.jsonl", 2, "gainsay export: error: give a BATCH.jsonl and --out TASKS.json (or --config)"),
     "L03": Case("import labelstudio {tmp}/nowhere.json --out {tmp}/out.jsonl", 1,
                 "gainsay import: error: {tmp}/nowhere.json: cannot be read (No such file or directory)"),
-    "L04": Case("import labelstudio {err}/ls_latin1.json --out {tmp}/out.jsonl", 1, "ls_latin1.json: file: not valid UTF-8 (byte 24)"),
+    "L04": Case("import labelstudio {err}/ls_latin1.json --out {tmp}/out.jsonl", 1, "ls_latin1.json:1: file: not valid UTF-8 (byte 0xe9)"),
     "L05": Case("import labelstudio {tmp}/deep.json --out {tmp}/out.jsonl", 1,
                 "deep.json: file: nested too deeply to be a Label Studio export", setup=deep_json),
     "L06": Case("import labelstudio {err}/ls_truncated.json --out {tmp}/out.jsonl", 1,
