@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "schema" / "record.schema.json").read_text(encoding="utf-8"))
 LABELS = set(SCHEMA["$defs"]["label"]["enum"])
 TAGS = set(SCHEMA["$defs"]["phenomenon"]["enum"])
-GENRES = set(SCHEMA["$defs"]["genre"]["enum"]) - {"minimal_pair", "online_news"}
+GENRES = set(SCHEMA["$defs"]["genre"]["enum"]) - {"minimal_pair"}
 KEYS = {"doc_id", "position", "text", "label", "source", "cue", "phenomena", "topic", "genre"}
 SIGNAL_ELSEWHERE = {"quote_continuation", "split_attribution", "social_post"}
 US = re.compile(r"\bU\.S\.|\$\d|\bMr\. |\bMrs\. |\bDr\. ")

@@ -1,6 +1,6 @@
 """Throughput and memory of the tools on large files (a measurement, not a test).
 
-    python benchmarks/throughput.py [--n 1000000] [--repeat 3] [--out results/speed/throughput.json]
+    python benchmarks/throughput.py [--n 1000000] [--repeat 3] [--out benchmarks/results/throughput.json]
 
 For `validate` and `score`, files of N synthetic records are written, then each measurement
 runs in a fresh interpreter: a bare parse of the same files with the same JSON library
@@ -64,8 +64,8 @@ for path in sys.argv[1:]:
 """
 SCORE = """
 import sys
-from gainsay.predictions import read_gold, read_predictions
-from gainsay.score import score
+from gainsay.eval.inputs import read_gold, read_predictions
+from gainsay.eval.score import score
 g = read_gold(sys.argv[1])
 assert score(g, read_predictions(sys.argv[2], g))["n"] == len(g.ids)
 """
@@ -108,7 +108,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--out", default="results/speed/throughput.json")
+    ap.add_argument("--out", default="benchmarks/results/throughput.json")
     args = ap.parse_args(argv)
     result = {"n": args.n, "repeat": args.repeat, "json_library": "json (standard library)", "python": sys.version.split()[0]}
     with tempfile.TemporaryDirectory() as tmp:

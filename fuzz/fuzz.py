@@ -15,10 +15,10 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports():
-    from gainsay.io import iter_jsonl
-    from gainsay.predictions import read_gold, read_predictions
+    from gainsay.corpus.io import iter_jsonl
+    from gainsay.eval.inputs import read_gold, read_predictions
     from gainsay.problems import GainsayError
-    from gainsay.textformat import parse
+    from gainsay.annotate.textformat import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRATCH = Path(tempfile.mkdtemp(prefix="gainsay-fuzz-")) / "input.jsonl"

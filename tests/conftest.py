@@ -25,10 +25,13 @@ def read_jsonl(path):
 
 @pytest.fixture
 def checkout(tmp_path):
-    """A copy of the dataset card, schemas and data: somewhere safe to edit files."""
+    """A copy of the dataset card, schemas, data and published leaderboard: somewhere safe to
+    edit files."""
     dst = tmp_path / "gainsay"
     dst.mkdir()
     shutil.copy(ROOT / "README.md", dst / "README.md")
     shutil.copytree(ROOT / "schema", dst / "schema")
     shutil.copytree(DATA, dst / "data")
+    (dst / "eval").mkdir()
+    shutil.copy(ROOT / "eval" / "leaderboard.json", dst / "eval" / "leaderboard.json")
     return dst

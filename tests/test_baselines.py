@@ -5,8 +5,8 @@ import pytest
 from conftest import DATA, read_jsonl, run_cli
 from gainsay.baselines import get
 from gainsay.baselines.rules import rule_label
-from gainsay.corpus import read_records
-from gainsay.models import get_model
+from gainsay.corpus.records import read_records
+from gainsay.baselines.cache import get_model
 
 
 @pytest.fixture(scope="module")
@@ -16,12 +16,12 @@ def splits():
 
 def test_majority_predicts_the_most_frequent_training_label(splits, tmp_path):
     train, val = splits
-    m = get("majority")()
+    m = get("majority").build()
     info = m.fit(train, val)
     labels = [r["label"] for r in train]
     assert info["label"] == max(set(labels), key=labels.count)
     m.save(tmp_path)
-    again = get("majority").load(tmp_path)
+    again = get("majority").load_class().load(tmp_path, {})
     assert np.allclose(again.predict_proba(["x", "y"]), m.predict_proba(["x", "y"]))
 
 
@@ -32,10 +32,11 @@ def test_rules_follow_the_decision_order():
 
 
 def test_tfidf_beats_majority_and_round_trips(splits, tmp_path):
-    from gainsay.metrics import macro_f1
+    from gainsay.eval.metrics import macro_f1
 
     train, val = splits
-    m = get("tfidf")()
+    spec = get("tfidf")
+    m = spec.build()
     info = m.fit(train, val)
     assert info["C"] in (0.25, 1.0, 4.0, 16.0)
     texts = [r["text"] for r in val]
@@ -43,17 +44,52 @@ def test_tfidf_beats_majority_and_round_trips(splits, tmp_path):
     assert macro_f1(y, m.predict(texts)[0]) > 0.6
     m.save(tmp_path)
     assert not list(tmp_path.glob("*.pkl")) and not list(tmp_path.glob("*.joblib"))
-    again = get("tfidf").load(tmp_path)
+    again = spec.load_class().load(tmp_path, spec.settings)
     assert np.allclose(again.predict_proba(texts), m.predict_proba(texts))
 
 
 def test_models_are_cached_and_reused(tmp_path, monkeypatch):
     monkeypatch.setenv("GAINSAY_CACHE", str(tmp_path))
     logs = []
-    get_model("rules", DATA, log=logs.append)
-    get_model("rules", DATA, log=logs.append)
+    get_model("majority", DATA, log=logs.append)
+    get_model("majority", DATA, log=logs.append)
     assert len([l for l in logs if l.startswith("training")]) == 1
-    assert list((tmp_path / "models" / "rules").glob("*/training.json"))
+    assert list((tmp_path / "models" / "majority").glob("*/training.json"))
+
+
+def test_a_changed_setting_or_changed_code_retrains(tmp_path, monkeypatch):
+    """The cache key covers the baseline's config and its code, not only the data."""
+    import dataclasses
+
+    import gainsay.baselines as registry
+
+    monkeypatch.setenv("GAINSAY_CACHE", str(tmp_path))
+    logs = []
+    get_model("tfidf", DATA, log=logs.append)
+    get_model("tfidf", DATA, log=logs.append)
+    assert len(logs) == 1
+    spec = registry.get("tfidf")
+    changed = dataclasses.replace(spec, settings={**spec.settings, "C_grid": [1.0]})
+    monkeypatch.setitem(registry.specs(), "tfidf", changed)
+    assert changed.version() != spec.version()
+    _, info = get_model("tfidf", DATA, log=logs.append)
+    assert len(logs) == 2 and info["C"] == 1.0 and info["settings"]["C_grid"] == [1.0]
+    # a change to the module's source is a new version too
+    code = tmp_path / "extra.py"
+    code.write_text("A = 1\n")
+    monkeypatch.setattr(registry.Spec, "code_files", lambda self: [code])
+    before = changed.version()
+    code.write_text("A = 2\n")
+    assert changed.version() != before
+
+
+def test_the_registry_reads_one_config_per_baseline():
+    from gainsay.baselines import names, specs
+
+    assert names() == ("majority", "rules", "tfidf", "embed", "finetune")
+    for name, spec in specs().items():
+        assert spec.load_class().name == name
+        assert spec.summary
 
 
 def test_predict_command_on_unlabelled_records(tmp_path):

@@ -5,9 +5,9 @@ import shutil
 
 import pytest
 
-from conftest import DATA, ROOT, read_jsonl, run_cli
+from conftest import DATA, FIXTURES, ROOT, read_jsonl, run_cli
 
-EVAL = ROOT / "eval"
+EVAL = FIXTURES
 ARTICLE = DATA / "seed" / "article.txt"
 
 

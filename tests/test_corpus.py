@@ -2,10 +2,10 @@
 import json
 
 from conftest import DATA, read_jsonl, run_cli
-from gainsay import stats
-from gainsay.labels import LABELS
-from gainsay.segment import split_article
-from gainsay.splits import split_of
+from gainsay.corpus import stats
+from gainsay.corpus.labels import LABELS
+from gainsay.annotate.segment import split_article
+from gainsay.corpus.splits import split_of
 
 SPLITS = ("train", "validation", "test")
 

@@ -1,7 +1,7 @@
 """Importing Emergent-format CSV (fixtures written by the project; no Emergent text is shipped)."""
-from conftest import ROOT, read_jsonl, run_cli
+from conftest import FIXTURES, ROOT, read_jsonl, run_cli
 
-FIX = ROOT / "eval" / "emergent"
+FIX = FIXTURES / "emergent"
 
 
 def test_import_maps_stances_and_handles_index_column_and_quoted_commas(tmp_path):
@@ -13,7 +13,7 @@ def test_import_maps_stances_and_handles_index_column_and_quoted_commas(tmp_path
     assert rows[0]["text"] == "Brindlemoor zoo will rehome Tova, its last polar bear, in spring"
     assert rows[5]["text"] == 'Mayor denies congestion-fee plan: "There is no such scheme"'
     assert rows[0]["id"] == "emergent-a101"
-    from gainsay.schema import schema_problems
+    from gainsay.corpus.schema import schema_problems
 
     assert all(schema_problems(x) == [] for x in rows)
 

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import DATA, ROOT, read_jsonl
 import gainsay
-from gainsay.hf import fingerprint
+from gainsay.corpus.load import fingerprint
 
 
 @pytest.fixture(autouse=True)

@@ -1,9 +1,11 @@
 """The MiniLM baselines, on small slices of the real data (the full runs are `make benchmark`)."""
 import numpy as np
+
+from gainsay.baselines import get
 import pytest
 
 from conftest import DATA
-from gainsay.corpus import read_records
+from gainsay.corpus.records import read_records
 
 torch = pytest.importorskip("torch", reason="the neural extra is not installed")
 
@@ -18,7 +20,7 @@ def small():
 def test_encoder_gives_normalised_384_dim_vectors():
     from gainsay.baselines.encoder import encode
 
-    v = encode(["The port reopened.", "Officials denied the report."])
+    v = encode(["The port reopened.", "Officials denied the report."], batch=64, max_length=128)
     assert v.shape == (2, 384)
     assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
 
@@ -26,17 +28,17 @@ def test_encoder_gives_normalised_384_dim_vectors():
 def test_embed_round_trip(small, tmp_path):
     from gainsay.baselines.embed import Embed
 
-    m = Embed()
+    m = Embed(get("embed").settings)
     m.fit(*small)
     texts = [r["text"] for r in small[1][:10]]
     m.save(tmp_path)
-    assert np.allclose(Embed.load(tmp_path).predict_proba(texts), m.predict_proba(texts))
+    assert np.allclose(Embed.load(tmp_path, get("embed").settings).predict_proba(texts), m.predict_proba(texts))
 
 
 def test_finetune_trains_and_round_trips_in_safetensors(small, tmp_path):
     from gainsay.baselines.finetune import Finetune
 
-    m = Finetune(epochs=1)
+    m = Finetune({**get("finetune").settings, "epochs": 1})
     info = m.fit(*small)
     assert info["best_epoch"] == 1 and len(info["validation_macro_f1_by_epoch"]) == 1
     texts = [r["text"] for r in small[1][:8]]
@@ -45,4 +47,4 @@ def test_finetune_trains_and_round_trips_in_safetensors(small, tmp_path):
     m.save(tmp_path)
     assert list((tmp_path / "model").glob("*.safetensors"))
     assert not list(tmp_path.rglob("*.bin")) and not list(tmp_path.rglob("*.pkl"))
-    assert np.allclose(Finetune.load(tmp_path).predict_proba(texts), probs, atol=1e-5)
+    assert np.allclose(Finetune.load(tmp_path, get("finetune").settings).predict_proba(texts), probs, atol=1e-5)

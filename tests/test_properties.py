@@ -11,15 +11,15 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA, ROOT, read_jsonl
+from conftest import DATA, FIXTURES, ROOT, read_jsonl
 from gainsay.cli import main
-from gainsay.labels import LABELS
+from gainsay.corpus.labels import LABELS
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
                            lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
                            max_leaves=12)
-GOLD = ROOT / "eval" / "predictions" / "gold.jsonl"
+GOLD = FIXTURES / "predictions" / "gold.jsonl"
 
 
 def run(*argv) -> tuple[int, str, str]:

@@ -3,8 +3,8 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from conftest import ROOT
-from gainsay.labels import ID2LABEL, LABEL2ID, LABELS
-from gainsay.schema import load_schema
+from gainsay.corpus.labels import ID2LABEL, LABEL2ID, LABELS
+from gainsay.corpus.schema import load_schema
 
 
 def card():

@@ -6,14 +6,14 @@ import numpy as np
 import pytest
 from sklearn.metrics import accuracy_score, f1_score, log_loss, precision_recall_fscore_support
 
-from conftest import DATA, ROOT, read_jsonl, run_cli
-from gainsay import metrics
-from gainsay.compare import compare
-from gainsay.labels import LABELS
-from gainsay.predictions import read_gold, read_predictions
-from gainsay.score import score
+from conftest import DATA, FIXTURES, ROOT, read_jsonl, run_cli
+from gainsay.eval import metrics
+from gainsay.eval.compare import compare
+from gainsay.corpus.labels import LABELS
+from gainsay.eval.inputs import read_gold, read_predictions
+from gainsay.eval.score import score
 
-EVAL = ROOT / "eval" / "predictions"
+EVAL = FIXTURES / "predictions"
 CASES = sorted(p.stem for p in EVAL.glob("*.expected"))
 
 

@@ -54,12 +54,12 @@ def no_network(monkeypatch):
 
 def test_load_validate_score_and_predict_open_no_connection(tmp_path, monkeypatch, no_network):
     import gainsay
-    from gainsay.io import jsonl_files
-    from gainsay.models import get_model
-    from gainsay.predict import predict_file
-    from gainsay.predictions import read_gold, read_predictions
-    from gainsay.score import score
-    from gainsay.validate import validate_files
+    from gainsay.corpus.io import jsonl_files
+    from gainsay.baselines.cache import get_model
+    from gainsay.baselines.predict import predict_file
+    from gainsay.eval.inputs import read_gold, read_predictions
+    from gainsay.eval.score import score
+    from gainsay.corpus.validate import validate_files
 
     monkeypatch.setenv("GAINSAY_CACHE", str(tmp_path / "cache"))
     monkeypatch.delenv("HF_DATASETS_OFFLINE", raising=False)
@@ -78,13 +78,14 @@ def test_load_validate_score_and_predict_open_no_connection(tmp_path, monkeypatc
 
 def test_neural_predict_with_cached_model_opens_no_connection(tmp_path, monkeypatch, no_network):
     pytest.importorskip("torch")
+    from gainsay.baselines import get
     from gainsay.baselines.finetune import Finetune
-    from gainsay.corpus import read_records
+    from gainsay.corpus.records import read_records
 
     train = read_records(DATA / "train.jsonl")[:32]
-    m = Finetune(epochs=1)
+    m = Finetune({**get("finetune").settings, "epochs": 1})
     m.fit(train, train[:16])
     m.save(tmp_path)
-    again = Finetune.load(tmp_path)
+    again = Finetune.load(tmp_path, get("finetune").settings)
     assert again.predict_proba(["The port reopened on Monday."]).shape == (1, 3)
     assert no_network == []

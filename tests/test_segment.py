@@ -1,5 +1,5 @@
 from conftest import DATA
-from gainsay.segment import split_article
+from gainsay.annotate.segment import split_article
 
 
 def test_seed_article_gives_fourteen_sentences():

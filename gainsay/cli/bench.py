@@ -1,0 +1,110 @@
+"""Verbs that run and score models: predict, score, compare, benchmark."""
+from __future__ import annotations
+
+import json
+import sys
+
+from gainsay.cli.common import EXIT_OK, out_dir_ok, wrote
+from gainsay.cli.registry import verb
+from gainsay.problems import UsageError
+
+
+def _model_names() -> tuple[str, ...]:
+    from gainsay.baselines import names
+
+    return names()
+
+
+def _predict_args(p):
+    p.add_argument("--model", required=True, choices=_model_names())
+    p.add_argument("--input", required=True, help="JSONL records with id and text")
+    p.add_argument("--out", required=True, help="predictions JSONL to write")
+    p.add_argument("--retrain", action="store_true", help="train again even if a cached model exists")
+
+
+@verb("predict", "benchmark", "label any records with id and text using a baseline", _predict_args)
+def cmd_predict(args) -> int:
+    from gainsay.baselines.cache import get_model
+    from gainsay.baselines.predict import prediction_lines, read_inputs
+    from gainsay.corpus.io import write_jsonl_atomic
+
+    def produce() -> int:
+        records = read_inputs(args.input)  # check the input before any training
+        model, _ = get_model(args.model, retrain=args.retrain, log=lambda m: print(m, file=sys.stderr))
+        write_jsonl_atomic(args.out, prediction_lines(records, model))
+        return len(records)
+
+    return wrote(args.out, produce, "predictions")
+
+
+def _score_args(p):
+    p.add_argument("--gold", required=True, help="gold JSONL (records with id and label)")
+    p.add_argument("--pred", required=True, help="predictions JSONL (id, label, optional scores)")
+    p.add_argument("--json", metavar="OUT.json", help="write the full report as JSON")
+    p.add_argument("--markdown", metavar="OUT.md", help="write the report as Markdown")
+    p.add_argument("--plot", metavar="OUT.png", help="draw the confusion matrix")
+
+
+@verb("score", "benchmark", "score a predictions file against gold", _score_args)
+def cmd_score(args) -> int:
+    from gainsay.corpus.io import write_text_atomic
+    from gainsay.eval.inputs import read_gold, read_predictions
+    from gainsay.eval.report import to_markdown
+    from gainsay.eval.score import plot_confusion, score
+
+    out_dir_ok(args.json, args.markdown, args.plot)
+    gold = read_gold(args.gold)
+    report = score(gold, read_predictions(args.pred, gold))
+    text = to_markdown(report)
+    print(text, end="")
+    if args.json:
+        write_text_atomic(args.json, json.dumps(report, indent=2) + "\n")
+    if args.markdown:
+        write_text_atomic(args.markdown, text)
+    if args.plot:
+        plot_confusion(report, args.plot)
+    return EXIT_OK
+
+
+def _compare_args(p):
+    p.add_argument("--gold", required=True)
+    p.add_argument("a", metavar="A.jsonl")
+    p.add_argument("b", metavar="B.jsonl")
+    p.add_argument("--rounds", type=int, default=10_000, help="randomisation rounds (default 10000)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+
+@verb("compare", "benchmark", "is system A's macro-F1 different from B's? (paired test)", _compare_args)
+def cmd_compare(args) -> int:
+    from gainsay.eval.compare import compare
+    from gainsay.eval.inputs import read_gold, read_predictions
+
+    if args.rounds < 1:
+        raise UsageError(f"--rounds {args.rounds}: give 1 or more randomisation rounds")
+    gold = read_gold(args.gold)
+    a, b = read_predictions(args.a, gold), read_predictions(args.b, gold)
+    r = compare(gold.labels, a.labels, b.labels, rounds=args.rounds)
+    r.update(a=args.a, b=args.b)
+    if args.json:
+        print(json.dumps(r, indent=2))
+    else:
+        print(f"A {args.a}: macro-F1 {100 * r['macro_f1_a']:.2f}")
+        print(f"B {args.b}: macro-F1 {100 * r['macro_f1_b']:.2f}")
+        print(f"difference A - B: {100 * r['difference']:+.2f} points; p = {r['p_value']:.4f} "
+              f"({r['test']}, {r['rounds']} rounds, seed {r['seed']}, n = {r['n']})")
+    return EXIT_OK
+
+
+def _benchmark_args(p):
+    names = _model_names()
+    p.add_argument("--only", nargs="+", choices=names, metavar="NAME",
+                   help=f"run only these baselines ({', '.join(names)}); the other rows are kept")
+    p.add_argument("--retrain", action="store_true", help="train again even if cached models exist")
+
+
+@verb("benchmark", "benchmark", "validate the corpus, train and score every baseline, write the leaderboard", _benchmark_args)
+def cmd_benchmark(args) -> int:
+    from gainsay.eval import benchmark
+
+    benchmark.run(args.only, retrain=args.retrain)
+    return EXIT_OK

@@ -1,0 +1,87 @@
+"""Verbs on the corpus itself: validate, stats, import."""
+from __future__ import annotations
+
+import json
+import sys
+
+from gainsay.cli.common import EXIT_INVALID, EXIT_OK, Parser, data_arg, data_path, wrote
+from gainsay.cli.registry import verb
+from gainsay.problems import UsageError
+
+
+def _validate_args(p):
+    p.add_argument("paths", nargs="+", metavar="PATH", help="JSONL files or folders of them")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="how to print the problems (default: text)")
+
+
+@verb("validate", "data", "check corpus files against the schema and the corpus rules", _validate_args)
+def cmd_validate(args) -> int:
+    from gainsay.corpus.io import jsonl_files
+    from gainsay.corpus.validate import validate_files
+    from gainsay.problems import summarise
+
+    files = jsonl_files(args.paths)
+    report = validate_files(files)
+    what = f"{report.records} records in {len(files)} file{'s' if len(files) != 1 else ''}"
+    if args.format == "json":
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        for p in report.problems:
+            print(p)
+        print(summarise(report.problems, what), file=sys.stderr if report.problems else sys.stdout)
+    return EXIT_OK if report.ok else EXIT_INVALID
+
+
+def _stats_args(p):
+    data_arg(p)
+    p.add_argument("--write", action="store_true", help="also write the committed stats file and label chart")
+
+
+@verb("stats", "data", "print the corpus statistics (and write data/stats.json)", _stats_args)
+def cmd_stats(args) -> int:
+    from gainsay.corpus import stats
+
+    data = data_path(args.data)
+    if not (data / "train.jsonl").exists():
+        raise UsageError(f"{data}: not a data folder (no train.jsonl in it)")
+    result = stats.compute(data)
+    print(stats.render_text(result))
+    if args.write:
+        stats.write(result, data)
+        print(f"wrote {stats.stats_path(data)}")
+        plot = data.resolve().parent / "docs" / "label_distribution.png"
+        plot.parent.mkdir(exist_ok=True)
+        stats.plot_labels(result, plot)
+        print(f"wrote {plot}")
+    return EXIT_OK
+
+
+def _import_args(p):
+    fmt = p.add_subparsers(dest="format", metavar="FORMAT", parser_class=Parser)
+    fmt.required = True
+    q = fmt.add_parser("labelstudio", help="a Label Studio JSON export -> a batch (every annotator's label kept)")
+    q.add_argument("export", metavar="EXPORT.json")
+    q.add_argument("--out", required=True)
+    q.add_argument("--prefer", metavar="ANNOTATOR", help="take label and spans from this annotator (default: the most recent annotation)")
+    q.set_defaults(run=_import_labelstudio)
+    q = fmt.add_parser("emergent", help="a copy of the Emergent corpus (CSV) -> records for predict and score")
+    q.add_argument("csv", metavar="CSV")
+    q.add_argument("--out", required=True, help="JSONL to write")
+    q.set_defaults(run=_import_emergent)
+
+
+def _import_labelstudio(args) -> int:
+    from gainsay.annotate.labelstudio import import_file
+
+    return wrote(args.out, lambda: import_file(args.export, args.out, prefer=args.prefer))
+
+
+def _import_emergent(args) -> int:
+    from gainsay.importers.emergent import import_emergent
+
+    return wrote(args.out, lambda: import_emergent(args.csv, args.out))
+
+
+@verb("import", "data", "convert another tool's or corpus's file into Gainsay records", _import_args)
+def cmd_import(args) -> int:
+    return args.run(args)

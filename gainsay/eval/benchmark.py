@@ -1,0 +1,133 @@
+"""`gainsay benchmark`: validate the corpus, train and score every baseline on every
+evaluation suite, and publish: predictions and reports under eval/<suite>/<system>/, each
+baseline's card (baselines/<name>/README.md, its training.json), and the leaderboard."""
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+from pathlib import Path
+
+from gainsay.baselines import get, names as baseline_names
+from gainsay.baselines.cache import get_model
+from gainsay.baselines.predict import predict_file
+from gainsay.corpus.io import jsonl_files, write_jsonl_atomic, write_text_atomic
+from gainsay.corpus.locate import project_root
+from gainsay.corpus.records import read_records
+from gainsay.corpus.validate import validate_files
+from gainsay.eval import leaderboard
+from gainsay.eval.inputs import read_gold, read_predictions
+from gainsay.eval.report import pct, row, to_markdown
+from gainsay.eval.score import plot_confusion, score
+from gainsay.problems import ProblemsFound
+
+SUITES = (("test", "test.jsonl"), ("challenge", "challenge.jsonl"))  # suite -> gold file in data/
+CARD_START, CARD_END = "<!-- card:start -->", "<!-- card:end -->"
+
+
+def _shown(path: Path, root: Path | None) -> str:
+    """A path as the committed reports show it: relative to the checkout, so that the
+    reports of two clones are identical."""
+    try:
+        return str(Path(path).resolve().relative_to(root.resolve())) if root else str(path)
+    except ValueError:
+        return str(path)
+
+
+def score_files(gold: Path, pred: Path, folder: Path, root: Path | None = None, gold_name: str | None = None) -> dict:
+    """Score `pred` against `gold`; write report.json, report.md and confusion.png into `folder`."""
+    g = read_gold(gold)
+    report = score(g, read_predictions(pred, g))
+    report["gold"], report["predictions"] = gold_name or _shown(gold, root), _shown(pred, root)
+    write_text_atomic(folder / "report.json", json.dumps(report, indent=2) + "\n")
+    write_text_atomic(folder / "report.md", to_markdown(report))
+    plot_confusion(report, folder / "confusion.png")
+    return report
+
+
+def human_rows(data: Path, evaldir: Path, root: Path) -> list[dict]:
+    """Each annotation pass scored against the adjudicated gold, on the test items with two
+    passes: how far people agree, the ceiling a model can be expected to reach. The gold was
+    settled from these same passes, so both figures lean high; pass 2 (the blind pass) is
+    the ceiling the leaderboard reports."""
+    rows = [r for r in read_records(data / "test.jsonl") if len(r.get("annotations") or []) >= 2]
+    if not rows:
+        return []
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        gold = Path(tmp) / "test.gold.jsonl"
+        write_jsonl_atomic(gold, rows)
+        for k, name in ((1, "human (pass 2)"), (0, "human (pass 1, author)")):
+            folder = evaldir / "test" / f"human-pass{k + 1}"
+            folder.mkdir(parents=True, exist_ok=True)
+            pred = folder / "predictions.jsonl"
+            write_jsonl_atomic(pred, [{"id": r["id"], "label": r["annotations"][k]["label"]} for r in rows])
+            report = score_files(gold, pred, folder, root=root,
+                                 gold_name="data/test.jsonl (the items with two annotation passes)")
+            out.append(row(name, {"test": report}, note=f"{report['n']} doubly annotated test items"))
+    return out
+
+
+def card_block(name: str, info: dict, reports: dict[str, dict]) -> str:
+    """The generated part of a baseline's card: settings, training cost, results."""
+    spec = get(name)
+    lines = [CARD_START, "", "## Settings", "", f"From `baselines/{name}/config.json` (module `{spec.module}`):", "",
+             "```json", json.dumps(spec.settings, indent=2), "```", "", "## Training", ""]
+    tuned = {k: v for k, v in info.items() if k not in ("settings", "version", "training_seconds")}
+    lines += [f"- version (hash of code and config): `{info.get('version', spec.version())}`",
+              f"- training time on the benchmark machine: {info.get('training_seconds', 'n/a')} s",
+              f"- chosen on validation: `{json.dumps(tuned, sort_keys=True)}`", "", "## Results", "",
+              "| suite | items | macro-F1 (95% CI) | accuracy |", "|---|---:|---|---:|"]
+    for suite, r in reports.items():
+        lo, hi = r["ci"]["macro_f1"]
+        lines.append(f"| {suite} | {r['n']} | {pct(r['macro_f1'])} ({pct(lo)}–{pct(hi)}) | {pct(r['accuracy'])} |")
+    lines += ["", f"Full reports: `eval/<suite>/{name}/report.md`. Written by `gainsay benchmark`.", "", CARD_END]
+    return "\n".join(lines)
+
+
+def write_card(root: Path, name: str, info: dict, reports: dict[str, dict]) -> None:
+    folder = root / "baselines" / name
+    folder.mkdir(parents=True, exist_ok=True)
+    write_text_atomic(folder / "training.json", json.dumps(info, indent=2) + "\n")
+    card = folder / "README.md"
+    block = card_block(name, info, reports)
+    old = card.read_text(encoding="utf-8") if card.exists() else f"# Baseline: {name}\n\n{get(name).summary}\n\n"
+    if CARD_START in old and CARD_END in old:
+        new = re.sub(re.escape(CARD_START) + ".*?" + re.escape(CARD_END), lambda _: block, old, flags=re.S)
+    else:
+        new = old.rstrip("\n") + "\n\n" + block
+    write_text_atomic(card, new.rstrip("\n") + "\n")
+
+
+def run(names=None, root: Path | None = None, retrain: bool = False, log=print) -> list[dict]:
+    """Run the named baselines (default: all) and publish. Rows of systems not run are kept."""
+    names = tuple(names or baseline_names())
+    root = root or project_root()
+    data, evaldir = root / "data", root / "eval"
+    report = validate_files(jsonl_files([data]))
+    if not report.ok:
+        raise ProblemsFound(report.problems, f"the corpus has {len(report.problems)} problem(s); fix them before benchmarking")
+    log(f"validated {report.records} records: no problems")
+    rows = []
+    for name in names:
+        model, info = get_model(name, data, retrain=retrain, log=log)
+        reports = {}
+        for suite, file in SUITES:
+            gold = data / file
+            if not gold.exists():
+                continue
+            folder = evaldir / suite / name
+            folder.mkdir(parents=True, exist_ok=True)
+            pred = folder / "predictions.jsonl"
+            predict_file(model, gold, pred)
+            reports[suite] = score_files(gold, pred, folder, root=root)
+        write_card(root, name, info, reports)
+        rows.append(row(name, reports))
+        log(f"{name}: test macro-F1 {pct(reports['test']['macro_f1'])}")
+    rows += human_rows(data, evaldir, root)
+    rows = leaderboard.merge_rows(leaderboard.read_rows(evaldir / "leaderboard.json"), rows)
+    n_test = len(read_records(data / "test.jsonl"))
+    challenge = data / "challenge.jsonl"
+    n_ch = len(read_records(challenge)) if challenge.exists() else 0
+    log(leaderboard.write(rows, root, n_test, n_ch))
+    return rows
