@@ -29,4 +29,4 @@ benchmark: $(VENV)/.installed-benchmark
 	$(PY) -m gainsay benchmark
 
 clean:
-	rm -rf $(VENV) results .pytest_cache
+	rm -rf $(VENV) .pytest_cache .hypothesis build dist  # never a tracked file

@@ -1,18 +1,24 @@
-"""Assemble data/*.jsonl from the seed, the authors' pass-1 files, the blind pass-2 labels
-and the adjudications. Run from the project root: python authoring/assemble.py"""
+"""Assemble data/*.jsonl from the seed, the authors' files (pass1/: the enriched portion;
+natural/: the natural portion), the blind pass-2 labels and the adjudications.
+Run from the project root: python authoring/assemble.py
+
+A natural document enters the corpus only when every sentence has its blind pass-2 label and
+every disagreement an adjudication; the others are listed as pending."""
 import json, sys
 from collections import defaultdict
 from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT)); sys.path.insert(0, str(ROOT / "authoring"))
-from gainsay.spans import find_span
-from gainsay.splits import split_of
-from gainsay.io import write_jsonl_atomic
+from gainsay.corpus.spans import find_span
+from gainsay.corpus.splits import split_of
+from gainsay.corpus.io import write_jsonl_atomic
 from build_seed import seed_records
 
 A = ROOT / "authoring"
 
 def author_of(doc_id):
+    if doc_id.startswith("n"):  # natural portion: author k wrote n<k>01, n<k>02, ...
+        return f"author{doc_id[1:-2]}"
     n = int(doc_id[1:])
     return f"author{(n - 1) // 52 + 1}"
 
@@ -20,7 +26,7 @@ def load_pass2():
     """{id: (annotator, label)} from authoring/pass2/<annotator>/<doc>.tsv"""
     out = {}
     for d in sorted((A / "pass2").glob("*/")):
-        for f in sorted(d.glob("d*.tsv")) + sorted(d.glob("seed.tsv")):
+        for f in sorted(d.glob("d*.tsv")) + sorted(d.glob("n*.tsv")) + sorted(d.glob("seed.tsv")):
             doc = f.stem
             for line in f.read_text().splitlines():
                 if not line.strip():
@@ -92,9 +98,31 @@ def main():
                 anns.append({"annotator": p2[rid][0], "label": p2[rid][1]})
             r = build_record(rid, doc, pos, x["text"], x["label"], span(x["text"], x["source"], x.get("source_nth")),
                              span(x["text"], x["cue"], x.get("cue_nth")), x["phenomena"], anns, None,
-                             {"origin": "authored", "topic": x["topic"], "genre": x["genre"]})
+                             {"origin": "authored", "portion": "enriched", "topic": x["topic"], "genre": x["genre"]})
             apply_adjudication(r, adjs.get(rid))
             splits[split_of(doc)].append(r)
+    pending = []
+    for f in sorted((A / "natural").glob("n*.jsonl")):
+        rows = [json.loads(l) for l in f.read_text().splitlines() if l.strip()]
+        rows = [x for x in rows if x["label"] != "meta"]  # document metadata is never a record
+        records = []
+        for x in rows:
+            doc, pos = x["doc_id"], x["position"]
+            rid = f"{doc}-{pos:02d}"
+            if rid not in p2:
+                break
+            anns = [{"annotator": author_of(doc), "label": x["label"]}, {"annotator": p2[rid][0], "label": p2[rid][1]}]
+            if p2[rid][1] != x["label"] and rid not in adjs:
+                break
+            r = build_record(rid, doc, pos, x["text"], x["label"], span(x["text"], x["source"], x.get("source_nth")),
+                             span(x["text"], x["cue"], x.get("cue_nth")), x["phenomena"], anns, None,
+                             {"origin": "authored", "portion": "natural", "topic": x["topic"], "genre": x["genre"]})
+            apply_adjudication(r, adjs.get(rid))
+            records.append(r)
+        if len(records) == len(rows):
+            splits[split_of(f.stem)] += records
+        else:
+            pending.append(f.stem)
     for name in ("train", "validation", "test"):
         write_jsonl_atomic(ROOT / "data" / f"{name}.jsonl", sorted(splits[name], key=lambda r: (r["doc_id"] != "seed", r["doc_id"], r["position"])))
     ch = []
@@ -113,10 +141,12 @@ def main():
                                    [{"annotator": "author7", "label": x["label"]}]
                                    + ([{"annotator": blind_ch[f"{gid}-{i:02d}"][0], "label": blind_ch[f"{gid}-{i:02d}"][1]}]
                                       if f"{gid}-{i:02d}" in blind_ch else []), None,
-                                   {"origin": "authored", "topic": x["topic"].strip().lower().replace(" ", "_"), "genre": "minimal_pair", "group": x["group"], "variant": x["variant"]}))
+                                   {"origin": "authored", "portion": "challenge", "topic": x["topic"].strip().lower().replace(" ", "_"), "genre": "minimal_pair", "group": x["group"], "variant": x["variant"]}))
     if ch:
         write_jsonl_atomic(ROOT / "data" / "challenge.jsonl", ch)
     print({k: len(v) for k, v in splits.items()}, "challenge", len(ch), "span warnings", len(WARN))
+    if pending:
+        print(f"pending (no complete pass 2 or adjudication yet): {len(pending)} natural documents: {' '.join(pending)}")
     for w in WARN[:10]:
         print("  warn", w)
 

@@ -3,8 +3,8 @@ import json, sys
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gainsay.segment import split_article
-from gainsay.spans import find_span
+from gainsay.annotate.segment import split_article
+from gainsay.corpus.spans import find_span
 from seed_labels import LEAD
 
 def seed_records(second=None):
@@ -18,7 +18,7 @@ def seed_records(second=None):
             anns.append({"annotator": second[0], "label": second[1][i]})
         r = {"id": f"seed-{i:02d}", "doc_id": "seed", "position": i, "text": s, "label": label,
              "source": find_span(s, src), "cue": find_span(s, cue), "phenomena": tags,
-             "annotations": anns, "origin": "seed", "topic": "defence", "genre": "online_news"}
+             "annotations": anns, "origin": "seed", "portion": "natural", "topic": "defence", "genre": "online_news"}
         assert (src is None) == (r["source"] is None) and (cue is None) == (r["cue"] is None), (i, src, cue)
         out.append(r)
     return out

@@ -36,7 +36,8 @@ def existing_texts():
     for p in sorted((ROOT / "data").glob("*.jsonl")):
         for line in p.open(encoding="utf-8"):
             if line.strip():
-                seen[" ".join(json.loads(line)["text"].lower().split())] = p.name
+                r = json.loads(line)
+                seen[" ".join(r["text"].lower().split())] = (p.name, r["doc_id"])
     return seen
 
 
@@ -80,9 +81,9 @@ def check(path, seen):
         if r.get("position") != len(rows) - 1:
             bad.append(f"{where}: position should be {len(rows) - 1} (metadata lines are not counted)")
         key = " ".join(t.lower().split())
-        if key in seen:
-            bad.append(f"{where}: the same sentence is already in {seen[key]}")
-        seen[key] = Path(path).name
+        if key in seen and seen[key][1] != r.get("doc_id"):
+            bad.append(f"{where}: the same sentence is already in {seen[key][0]}")
+        seen[key] = (Path(path).name, r.get("doc_id"))
     if not 3 <= len(rows) <= 150:
         bad.append(f"{path}: {len(rows)} labelled sentences (3..150)")
     if len({r.get("doc_id") for r in rows}) != 1 or rows and rows[0].get("doc_id") != Path(path).stem:

@@ -4,7 +4,7 @@ import json, sys
 from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from gainsay.segment import split_article
+from gainsay.annotate.segment import split_article
 OUT = Path("/work/blind/docs")
 
 def write(doc, topic, genre, texts):

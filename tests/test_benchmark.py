@@ -1,7 +1,7 @@
 """`gainsay benchmark` end to end with the fast baselines, on a copy of the checkout."""
 import json
 
-from gainsay.eval import benchmark
+from gainsay import benchmark
 from gainsay.eval.leaderboard import END, START
 
 

@@ -104,7 +104,7 @@ def _benchmark_args(p):
 
 @verb("benchmark", "benchmark", "validate the corpus, train and score every baseline, write the leaderboard", _benchmark_args)
 def cmd_benchmark(args) -> int:
-    from gainsay.eval import benchmark
+    from gainsay import benchmark
 
     benchmark.run(args.only, retrain=args.retrain)
     return EXIT_OK

@@ -6,8 +6,6 @@ import json
 from functools import lru_cache
 from importlib import resources
 
-from jsonschema import Draft202012Validator
-
 
 def schema_file(name: str):
     """The schema file as an importlib.resources Traversable."""
@@ -20,7 +18,11 @@ def load_schema(name: str) -> dict:
 
 
 @lru_cache(maxsize=None)
-def validator(name: str) -> Draft202012Validator:
+def validator(name: str):
+    """A jsonschema validator, which writes the precise messages; imported only when a record
+    is invalid, since valid records never need it (see fastcheck)."""
+    from jsonschema import Draft202012Validator
+
     schema = load_schema(name)
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema)

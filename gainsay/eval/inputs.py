@@ -32,6 +32,7 @@ class Gold:
     headline: np.ndarray
     tag_rows: dict[str, np.ndarray]  # phenomenon tag -> rows carrying it
     origin_rows: dict[str, np.ndarray]  # origin -> rows
+    portion_rows: dict[str, np.ndarray]  # portion (natural, enriched, ...) -> rows
     group_rows: dict[str, np.ndarray] = field(default_factory=dict)  # challenge group -> rows
     soft: np.ndarray | None = None  # annotators' label distribution, rows with >= 2 annotations
     soft_rows: np.ndarray | None = None
@@ -54,6 +55,7 @@ def _read_gold(path: str | Path) -> Gold:
     lines, labels, head = array("q"), array("b"), array("b")
     tags: dict[str, array] = defaultdict(lambda: array("q"))
     origins: dict[str, array] = defaultdict(lambda: array("q"))
+    portions: dict[str, array] = defaultdict(lambda: array("q"))
     groups: dict[str, array] = defaultdict(lambda: array("q"))
     soft, soft_rows = array("d"), array("q")
     problems: list[Problem] = []
@@ -82,6 +84,9 @@ def _read_gold(path: str | Path) -> Gold:
                 tags[t].append(row)
         origin = rec.get("origin")
         origins[origin if type(origin) is str else "unknown"].append(row)
+        portion = rec.get("portion")
+        if type(portion) is str:
+            portions[portion].append(row)
         group = rec.get("group")
         if type(group) is str:
             groups[group].append(row)
@@ -100,7 +105,7 @@ def _read_gold(path: str | Path) -> Gold:
     if problems:
         raise ProblemsFound(problems, f"the gold file {name} has {len(problems)} problem(s)")
     return Gold(name, ids, index, np.frombuffer(lines, dtype=np.int64).copy(), np.frombuffer(labels, dtype=np.int8).astype(np.int64),
-                np.frombuffer(head, dtype=np.int8).astype(bool), _rows(tags), _rows(origins), _rows(groups),
+                np.frombuffer(head, dtype=np.int8).astype(bool), _rows(tags), _rows(origins), _rows(portions), _rows(groups),
                 np.frombuffer(soft, dtype=np.float64).reshape(-1, len(LABELS)).copy() if len(soft_rows) else None,
                 np.frombuffer(soft_rows, dtype=np.int64).copy() if len(soft_rows) else None)
 

@@ -12,6 +12,7 @@ from typing import Callable
 import numpy as np
 
 from gainsay.corpus.labels import LABELS
+from gainsay.corpus.schema import load_schema
 from gainsay.eval import metrics
 
 
@@ -28,6 +29,19 @@ def _f1_of(label: str):
     return lambda g, pred: metrics.per_label(g.labels, pred)[LABELS[i]]["f1"]
 
 
+def _macro_f1_of(portion: str):
+    def compute(g, pred):
+        idx = g.portion_rows.get(portion)
+        if idx is None or not len(idx):
+            return None
+        return metrics.macro_f1(g.labels[idx], pred[idx])
+    return compute
+
+
+# the portions of the main splits, from the schema; the challenge set is its own suite
+PORTIONS = tuple(p for p in load_schema("record")["properties"]["portion"]["enum"] if p != "challenge")
+
+
 def _group_consistency(g, pred):
     """Minimal-pair groups (challenge set): the share of groups with every item right."""
     if not g.group_rows:
@@ -39,6 +53,7 @@ METRICS: tuple[Metric, ...] = (
     Metric("macro_f1", "macro-F1", lambda g, p: metrics.macro_f1(g.labels, p), interval=True),
     Metric("accuracy", "accuracy", lambda g, p: metrics.accuracy(g.labels, p), interval=True),
     *(Metric(f"f1_{l}", f"F1 {l}", _f1_of(l)) for l in LABELS),
+    *(Metric(f"macro_f1_{p}", f"macro-F1, {p} portion", _macro_f1_of(p)) for p in PORTIONS),
     Metric("group_consistency", "group consistency (share of minimal-pair groups all correct)", _group_consistency),
 )
 BY_KEY = {m.key: m for m in METRICS}
@@ -56,6 +71,7 @@ class Column:
 COLUMNS: tuple[Column, ...] = (
     Column("test", "macro_f1", "macro-F1 (95% CI)", headline=True),
     Column("test", "accuracy", "accuracy"),
+    *(Column("test", f"macro_f1_{p}", f"{p} macro-F1") for p in PORTIONS),
     *(Column("test", f"f1_{l}", f"F1 {l}") for l in LABELS),
     Column("challenge", "accuracy", "challenge accuracy"),
     Column("challenge", "group_consistency", "group consistency"),

@@ -25,6 +25,7 @@ def _slice(gold: np.ndarray, pred: np.ndarray) -> dict:
 def breakdowns(g: Gold, pred: np.ndarray) -> dict:
     out = {
         "phenomena": {t: _slice(g.labels[idx], pred[idx]) for t, idx in sorted(g.tag_rows.items())},
+        "portion": {o: _slice(g.labels[idx], pred[idx]) for o, idx in sorted(g.portion_rows.items())},
         "origin": {o: _slice(g.labels[idx], pred[idx]) for o, idx in sorted(g.origin_rows.items())},
         "position": {},
     }
