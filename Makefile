@@ -25,8 +25,13 @@ install: $(VENV)/.installed-test
 test: $(VENV)/.installed-test
 	$(PY) -m pytest
 
+# Real news for the transfer table, when you have copies (never committed; see README.md).
+EMERGENT ?= external/emergent/url-versions-2015-06-14-clean-test.csv
+POLNEAR  ?= external/polnear/data/test
+EXTERNAL := $(if $(wildcard $(EMERGENT)),--external emergent=$(EMERGENT)) $(if $(wildcard $(POLNEAR)),--external polnear=$(POLNEAR))
+
 benchmark: $(VENV)/.installed-benchmark
-	$(PY) -m gainsay benchmark
+	$(PY) -m gainsay benchmark $(EXTERNAL)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis build dist  # never a tracked file

@@ -153,3 +153,24 @@ def test_challenge_groups_hold_the_minimal_pairs():
         for r in items:
             assert r["phenomena"] or r["variant"] in ("claim", "attribution"), r["id"]
     assert run_cli("validate", DATA / "challenge.jsonl").returncode == 0
+
+
+def test_committed_profile_file_is_up_to_date_and_matches_the_reference_keys():
+    from gainsay.corpus import profile
+
+    result = profile.compute(DATA)
+    committed = json.loads(profile.profile_path(DATA).read_text(encoding="utf-8"))
+    assert committed == json.loads(json.dumps({"portions": result["portions"]}))
+    ref = result["reference"]
+    assert ref["source"] and ref["method"]
+    keys = set(result["portions"]["natural"])
+    assert set(ref["figures"]) <= keys and set(ref["targets"]) <= keys
+
+
+def test_profile_command_prints_each_portion_beside_real_news():
+    r = run_cli("profile", DATA)
+    assert r.returncode == 0, r.stderr
+    head = r.stdout.splitlines()[0]
+    assert "enriched" in head and "natural" in head and "real news" in head
+    j = json.loads(run_cli("profile", DATA, "--json").stdout)
+    assert j["portions"]["natural"]["docs"] >= 1

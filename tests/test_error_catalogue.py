@@ -65,6 +65,18 @@ def empty_folder(tmp: Path) -> None:
     (tmp / "empty").mkdir()
 
 
+def polnear_split(tmp: Path, article: bool = True, xml: str | None = "<root/>", ann: bool = True) -> None:
+    """A split folder in PolNeAR's layout, written here (no PolNeAR text is committed)."""
+    for part in ("text", "attributions", "corenlp"):
+        (tmp / "pn" / part).mkdir(parents=True)
+    if article:
+        (tmp / "pn" / "text" / "a.txt").write_text("Harbour to reopen\n")
+        if xml is not None:
+            (tmp / "pn" / "corenlp" / "a.txt.xml").write_text(xml)
+        if ann:
+            (tmp / "pn" / "attributions" / "a_x1.ann").write_text("")
+
+
 def without_neural_extra(tmp: Path) -> None:
     """Modules that shadow the neural extra's and fail to import, as when it is not installed."""
     (tmp / "shadow").mkdir()
@@ -311,6 +323,22 @@ CASES: dict[str, Case] = {
                 setup=empty_folder),
     "U08": Case("import emergent {eval}/emergent/sample.csv --out {tmp}/no/such/out.jsonl", 2,
                 "gainsay import: error: {tmp}/no/such/out.jsonl: the folder to write into does not exist"),
+    "N01": Case("import polnear {tmp}/nowhere --out {tmp}/out.jsonl", 1, "nowhere: folder: not a folder"),
+    "N02": Case("import polnear {tmp}/empty --out {tmp}/out.jsonl", 1,
+                "empty: folder: not a PolNeAR split folder: no text, attributions, corenlp subfolder; give data/train",
+                setup=empty_folder),
+    "N03": Case("import polnear {tmp}/pn --out {tmp}/out.jsonl", 1, "pn: text: holds no .txt articles",
+                setup=lambda t: polnear_split(t, article=False)),
+    "N04": Case("import polnear {tmp}/pn --out {tmp}/out.jsonl", 1,
+                "a.txt.xml: corenlp: missing: every article needs its CoreNLP file (--skip-missing leaves such articles out)",
+                setup=lambda t: polnear_split(t, xml=None)),
+    "N05": Case("import polnear {tmp}/pn --out {tmp}/out.jsonl", 1, "a.txt: attributions: no a_<annotator>.ann file",
+                setup=lambda t: polnear_split(t, ann=False)),
+    "N06": Case("import polnear {tmp}/pn --out {tmp}/out.jsonl", 1, "a.txt.xml: corenlp: not valid CoreNLP XML (",
+                setup=lambda t: polnear_split(t, xml="<root>")),
+    "U12": Case("benchmark --external emergent", 2, "gainsay benchmark: error: --external emergent: give NAME=PATH"),
+    "U13": Case("benchmark --only rules --external wiki={tmp}", 2,
+                "gainsay benchmark: error: --external wiki=...: unknown corpus; choose from emergent, polnear"),
     "U10": Case("stats", 2, "gainsay stats: error: GAINSAY_DATA={tmp}/empty: not a Gainsay data folder (no train.jsonl in it)",
                 setup=empty_folder, env=(("GAINSAY_DATA", "{tmp}/empty"),)),
 }

@@ -100,11 +100,20 @@ def _benchmark_args(p):
     p.add_argument("--only", nargs="+", choices=names, metavar="NAME",
                    help=f"run only these baselines ({', '.join(names)}); the other rows are kept")
     p.add_argument("--retrain", action="store_true", help="train again even if cached models exist")
+    p.add_argument("--external", action="append", default=[], metavar="NAME=PATH",
+                   help="also score on real news you have a copy of: emergent=CSV (Emergent's test CSV), "
+                        "polnear=DIR (PolNeAR's data/test folder); absent paths are skipped with a note")
 
 
 @verb("benchmark", "benchmark", "validate the corpus, train and score every baseline, write the leaderboard", _benchmark_args)
 def cmd_benchmark(args) -> int:
     from gainsay import benchmark
 
-    benchmark.run(args.only, retrain=args.retrain)
+    external = {}
+    for item in args.external:
+        name, sep, path = item.partition("=")
+        if not sep or not name or not path:
+            raise UsageError(f"--external {item}: give NAME=PATH, e.g. emergent=emergent-test.csv")
+        external[name] = path
+    benchmark.run(args.only, retrain=args.retrain, external=external)
     return EXIT_OK

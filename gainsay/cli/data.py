@@ -56,6 +56,28 @@ def cmd_stats(args) -> int:
     return EXIT_OK
 
 
+def _profile_args(p):
+    p.add_argument("path", nargs="?", metavar="PATH", help="a data folder (default: $GAINSAY_DATA, else the checkout's data/)")
+    p.add_argument("--json", action="store_true", help="print the profile as JSON")
+    p.add_argument("--write", action="store_true", help="also write data/profile.json")
+
+
+@verb("profile", "data", "the corpus's shape per portion beside real news (length, labels, quotes, headlines, style)",
+      _profile_args)
+def cmd_profile(args) -> int:
+    from gainsay.corpus import profile
+
+    data = data_path(args.path)
+    if not (data / "train.jsonl").exists():
+        raise UsageError(f"{data}: not a data folder (no train.jsonl in it)")
+    result = profile.compute(data)
+    print(json.dumps(result, indent=2) if args.json else profile.render_text(result))
+    if args.write:
+        profile.write(result, data)
+        print(f"wrote {profile.profile_path(data)}", file=sys.stderr)
+    return EXIT_OK
+
+
 def _import_args(p):
     fmt = p.add_subparsers(dest="format", metavar="FORMAT", parser_class=Parser)
     fmt.required = True
@@ -68,6 +90,18 @@ def _import_args(p):
     q.add_argument("csv", metavar="CSV")
     q.add_argument("--out", required=True, help="JSONL to write")
     q.set_defaults(run=_import_emergent)
+    q = fmt.add_parser("polnear", help="a split folder of a PolNeAR copy (text/, attributions/, corenlp/) -> records")
+    q.add_argument("folder", metavar="DIR", help="data/train, data/dev or data/test of a PolNeAR copy")
+    q.add_argument("--out", required=True, help="JSONL to write")
+    q.add_argument("--skip-missing", action="store_true", help="leave out (and name) articles with no CoreNLP file")
+    q.set_defaults(run=_import_polnear)
+
+
+def _import_polnear(args) -> int:
+    from gainsay.importers.polnear import import_polnear
+
+    return wrote(args.out, lambda: import_polnear(args.folder, args.out, args.skip_missing,
+                                                 log=lambda m: print(m, file=sys.stderr)))
 
 
 def _import_labelstudio(args) -> int:

@@ -7,9 +7,10 @@ import re
 from pathlib import Path
 
 from gainsay.corpus.io import write_text_atomic
-from gainsay.eval.report import leaderboard_table
+from gainsay.eval.report import TRANSFER_COLUMNS, leaderboard_table
 
 START, END = "<!-- leaderboard:start -->", "<!-- leaderboard:end -->"
+TRANSFER_START, TRANSFER_END = "<!-- transfer:start -->", "<!-- transfer:end -->"
 
 
 def read_rows(path: Path) -> list[dict]:
@@ -21,9 +22,37 @@ def read_rows(path: Path) -> list[dict]:
 
 
 def merge_rows(old: list[dict], new: list[dict]) -> list[dict]:
-    """The new rows replace those of the same system; every other row is kept."""
+    """The new rows replace those of the same system, keeping the scores of suites this run
+    did not score (a run without the external corpora keeps the published transfer scores);
+    every other system's row is kept."""
+    previous = {r["system"]: r for r in old}
+    merged = []
+    for r in new:
+        before = previous.get(r["system"])
+        if before:
+            kept = {k: v for k, v in before["scores"].items() if k not in r["scores"]}
+            kept_ci = {k: v for k, v in before.get("ci", {}).items() if k not in r["scores"]}
+            r = {**r, "scores": {**kept, **r["scores"]}, "ci": {**kept_ci, **r["ci"]}}
+        merged.append(r)
     fresh = {r["system"] for r in new}
-    return [r for r in old if r["system"] not in fresh] + new
+    return [r for r in old if r["system"] not in fresh] + merged
+
+
+def transfer_table(rows: list[dict]) -> str | None:
+    scored = [r for r in rows if any(c.suite in r["scores"] for c in TRANSFER_COLUMNS)]
+    return leaderboard_table(scored, TRANSFER_COLUMNS) if scored else None
+
+
+TRANSFER_NOTE = ("Real news the project does not ship, scored with models trained on Gainsay only: Emergent's "
+                 "524 test headlines (stances for / against / observing read as claim / denial / attribution) and "
+                 "PolNeAR's test split (CoreNLP sentences, attribution where a sentence overlaps an attribution's cue "
+                 "or content, else claim; a predicted denial counts as attribution there, since PolNeAR annotates a "
+                 "source's rejection as an attribution). Bring your own copies: `gainsay benchmark --external "
+                 "emergent=CSV --external polnear=DIR`.")
+
+
+def _replace_block(text: str, start: str, end: str, body: str) -> str:
+    return re.sub(re.escape(start) + ".*?" + re.escape(end), lambda _: f"{start}\n{body}\n{end}", text, flags=re.S)
 
 
 def notes(n_test: int, n_challenge: int) -> str:
@@ -36,14 +65,21 @@ def notes(n_test: int, n_challenge: int) -> str:
 
 def write(rows: list[dict], root: Path, n_test: int, n_challenge: int) -> str:
     table = leaderboard_table(rows)
+    transfer = transfer_table(rows)
     text = notes(n_test, n_challenge)
-    write_text_atomic(root / "LEADERBOARD.md", f"# Gainsay leaderboard\n\n{text}\n\n{table}\n\n"
-                      "Reports per system: `eval/<suite>/<system>/`. Written by `gainsay benchmark`.\n")
+    board = f"# Gainsay leaderboard\n\n{text}\n\n{table}\n\n"
+    if transfer:
+        board += f"## Transfer to real news\n\n{TRANSFER_NOTE}\n\n{transfer}\n\n"
+    board += "Reports per system: `eval/<suite>/<system>/`. Written by `gainsay benchmark`.\n"
+    write_text_atomic(root / "LEADERBOARD.md", board)
     write_text_atomic(root / "eval" / "leaderboard.json", json.dumps({"rows": rows, "notes": text}, indent=2) + "\n")
     readme = root / "README.md"
     old = readme.read_text(encoding="utf-8")
-    if START in old and END in old:
-        new = re.sub(re.escape(START) + ".*?" + re.escape(END), lambda _: f"{START}\n{table}\n{END}", old, flags=re.S)
-        if new != old:
-            write_text_atomic(readme, new)
+    new = old
+    if START in new and END in new:
+        new = _replace_block(new, START, END, table)
+    if transfer and TRANSFER_START in new and TRANSFER_END in new:
+        new = _replace_block(new, TRANSFER_START, TRANSFER_END, transfer)
+    if new != old:
+        write_text_atomic(readme, new)
     return table

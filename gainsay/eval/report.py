@@ -49,8 +49,17 @@ def _group_consistency(g, pred):
     return float(np.mean([bool(np.all(pred[idx] == g.labels[idx])) for idx in g.group_rows.values()]))
 
 
+def _macro_f1_gold_labels(g, pred):
+    """Macro-F1 over the labels present in the gold (two for a corpus without denials)."""
+    from sklearn.metrics import f1_score
+
+    present = sorted(set(g.labels.tolist()))
+    return float(f1_score(g.labels, pred, labels=present, average="macro", zero_division=0))
+
+
 METRICS: tuple[Metric, ...] = (
     Metric("macro_f1", "macro-F1", lambda g, p: metrics.macro_f1(g.labels, p), interval=True),
+    Metric("macro_f1_gold_labels", "macro-F1 over the labels in the gold", _macro_f1_gold_labels),
     Metric("accuracy", "accuracy", lambda g, p: metrics.accuracy(g.labels, p), interval=True),
     *(Metric(f"f1_{l}", f"F1 {l}", _f1_of(l)) for l in LABELS),
     *(Metric(f"macro_f1_{p}", f"macro-F1, {p} portion", _macro_f1_of(p)) for p in PORTIONS),
@@ -78,35 +87,47 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 
+# The transfer table: real news the project does not ship, scored with models trained on
+# Gainsay only (see gainsay/benchmark.py, EXTERNAL).
+TRANSFER_COLUMNS: tuple[Column, ...] = (
+    Column("transfer-emergent", "macro_f1", "Emergent headlines, macro-F1 (3 labels)", headline=True),
+    Column("transfer-emergent", "accuracy", "Emergent accuracy"),
+    Column("transfer-polnear", "macro_f1_gold_labels", "PolNeAR sentences, claim-vs-attribution macro-F1", headline=True),
+    Column("transfer-polnear", "accuracy", "PolNeAR accuracy"),
+)
+
+
 def pct(x: float | None, missing: str = "–") -> str:
     return missing if x is None else f"{100 * x:.1f}"
 
 
 def row(system: str, reports: dict[str, dict], note: str = "") -> dict:
     """A leaderboard row from a system's reports, keyed by suite ("test", "challenge", ...)."""
-    scores = {suite: {c.metric: rep.get(c.metric) for c in COLUMNS if c.suite == suite}
+    scores = {suite: {c.metric: rep.get(c.metric) for c in (*COLUMNS, *TRANSFER_COLUMNS) if c.suite == suite}
               for suite, rep in reports.items()}
     ci = {suite: {k: rep["ci"][k] for k in rep.get("ci", {}) if k in BY_KEY and BY_KEY[k].interval}
           for suite, rep in reports.items()}
-    return {"system": system, "note": note, "n_test": reports["test"]["n"], "scores": scores, "ci": ci}
+    return {"system": system, "note": note, "n_test": reports["test"]["n"] if "test" in reports else None,
+            "scores": scores, "ci": ci}
 
 
 def value(r: dict, c: Column) -> float | None:
     return r["scores"].get(c.suite, {}).get(c.metric)
 
 
-def leaderboard_table(rows: list[dict]) -> str:
-    """The leaderboard as a Markdown table: human rows first, then by the headline column."""
-    head = COLUMNS[0]
-    lines = ["| system | " + " | ".join(c.title for c in COLUMNS) + " |",
-             "|---|" + "|".join("---" if c.headline else "---:" for c in COLUMNS) + "|"]
+def leaderboard_table(rows: list[dict], columns: tuple[Column, ...] = COLUMNS) -> str:
+    """The leaderboard as a Markdown table: human rows first, then by the first column."""
+    head = columns[0]
+    lines = ["| system | " + " | ".join(c.title for c in columns) + " |",
+             "|---|" + "|".join("---" if c.headline and c.metric == "macro_f1" and c.suite == "test" else "---:"
+                                for c in columns) + "|"]
     for r in sorted(rows, key=lambda r: (not r["system"].startswith("human"), -(value(r, head) or 0))):
         cells = []
-        for c in COLUMNS:
+        for c in columns:
             v = value(r, c)
             if c.headline and v is not None:
                 lo, hi = r["ci"].get(c.suite, {}).get(c.metric, [None, None])
-                cells.append(f"**{pct(v)}** ({pct(lo)}–{pct(hi)})")
+                cells.append(f"**{pct(v)}**" + (f" ({pct(lo)}–{pct(hi)})" if lo is not None else ""))
             else:
                 cells.append(pct(v))
         lines.append(f"| {r['system']} | " + " | ".join(cells) + " |")
