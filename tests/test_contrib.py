@@ -28,10 +28,41 @@ def test_segment_seed_article(tmp_path):
     assert len(rows) == 14
     assert [x["id"] for x in rows] == [f"contrib-seed-{i:02d}" for i in range(14)]
     assert rows[0] == {"id": "contrib-seed-00", "doc_id": "contrib-seed", "position": 0, "origin": "contributed",
+                       "portion": "natural", "phenomena": ["headline"],
                        "text": "Iran denies reports it is to deliver ballistic missiles to Russia",
                        "topic": "defence", "genre": "online_news"}
+    assert all("phenomena" not in x for x in rows[1:])
     bad = run_cli("segment", ARTICLE, "--doc-id", "no spaces allowed", "--out", tmp_path / "x.jsonl")
     assert bad.returncode == 2 and "--doc-id" in bad.stderr and not (tmp_path / "x.jsonl").exists()
+
+
+def test_segment_leaves_out_metadata_unwraps_and_warns(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Harbour Board Backs Dredging Plan\nBy Dana Holt\nUpdated 14:32 GMT\n"
+                       "The harbour board voted on Monday to dredge the\ninner channel, two members said, after a long\n"
+                       "meeting that ran past midnight.\n\nWork will begin in March, the chair told\n"
+                       "reporters outside the building.\nFollow us on Chirp\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    r = run_cli("segment", article, "--doc-id", "harb", "--out", out)
+    assert r.returncode == 0 and "look hard-wrapped" in r.stderr and "left out 3 metadata line(s)" in r.stderr
+    r = run_cli("segment", article, "--doc-id", "harb", "--out", out, "--unwrap")
+    assert r.returncode == 0 and "hard-wrapped" not in r.stderr
+    assert [x["text"] for x in read_jsonl(out)] == [
+        "Harbour Board Backs Dredging Plan",
+        "The harbour board voted on Monday to dredge the inner channel, two members said, after a long meeting that ran past midnight.",
+        "Work will begin in March, the chair told reporters outside the building."]
+
+
+def test_segment_limits(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text("Headline\n" + "A short sentence here. " * 60_000, encoding="utf-8")
+    r = run_cli("segment", big, "--doc-id", "big", "--out", tmp_path / "out.jsonl")
+    assert r.returncode == 1 and "an article is at most 1,000,000" in r.stderr
+    many = tmp_path / "many.txt"
+    many.write_text("Headline\n" + "\n".join(f"Line {i} ends here." for i in range(10_050)), encoding="utf-8")
+    r = run_cli("segment", many, "--doc-id", "many", "--out", tmp_path / "out.jsonl")
+    assert r.returncode == 1 and "a document holds at most 10,001" in r.stderr
+    assert not (tmp_path / "out.jsonl").exists()
 
 
 def test_render_then_compile_is_the_identity(tmp_path):

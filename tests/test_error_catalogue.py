@@ -98,8 +98,8 @@ GOLD = "{eval}/predictions/gold.jsonl"
 
 CASES: dict[str, Case] = {
     # reading JSON Lines (any command)
-    "J01": Case("score --gold {tmp}/nowhere.jsonl --pred {eval}/predictions/valid.jsonl", 1,
-                "nowhere.jsonl: file: cannot be read (No such file or directory)"),
+    "J01": Case("score --gold {tmp}/empty --pred {eval}/predictions/valid.jsonl", 1, setup=empty_folder,
+                expect="empty: file: cannot be read (Is a directory)"),
     "J02": Case("validate {tmp}/long.jsonl", 1, "long.jsonl:2: record: line is 1,100,024 bytes, over the 1,048,576-byte limit",
                 setup=long_line),
     "J03": Case("validate {val}/deep_nesting.jsonl", 1, "deep_nesting.jsonl:5: record: nested deeper than 32 levels"),
@@ -178,8 +178,8 @@ CASES: dict[str, Case] = {
                 "gainsay predict: error: this baseline needs the neural extra: pip install -e '.[neural]' (make benchmark installs it)",
                 setup=without_neural_extra, subprocess=True, env=(("PYTHONPATH", "{tmp}/shadow"),)),
     # import emergent
-    "E01": Case("import emergent {tmp}/nowhere.csv --out {tmp}/out.jsonl", 1,
-                "gainsay import: error: {tmp}/nowhere.csv: cannot be read (No such file or directory)"),
+    "E01": Case("import emergent {tmp}/empty --out {tmp}/out.jsonl", 1,
+                "gainsay import: error: {tmp}/empty: cannot be read (Is a directory)", setup=empty_folder),
     "E02": Case("import emergent {err}/emergent_latin1.csv --out {tmp}/out.jsonl", 1, "emergent_latin1.csv:2: file: not valid UTF-8 (byte 0xe9)"),
     "E03": Case("import emergent {err}/emergent_empty.csv --out {tmp}/out.jsonl", 1, "emergent_empty.csv:1: header: the file is empty"),
     "E04": Case("import emergent {err}/emergent_columns.csv --out {tmp}/out.jsonl", 1,
@@ -197,10 +197,14 @@ CASES: dict[str, Case] = {
     # segment
     "G01": Case("segment {err}/article_blank.txt --doc-id 'harbour news' --out {tmp}/out.jsonl", 2,
                 "gainsay segment: error: --doc-id: 'harbour news' does not match the pattern ^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"),
-    "G02": Case("segment {tmp}/nowhere.txt --doc-id marrowby --out {tmp}/out.jsonl", 1,
-                "gainsay segment: error: {tmp}/nowhere.txt: cannot be read (No such file or directory)"),
+    "G02": Case("segment {tmp}/empty --doc-id marrowby --out {tmp}/out.jsonl", 1,
+                "gainsay segment: error: {tmp}/empty: cannot be read (Is a directory)", setup=empty_folder),
     "G03": Case("segment {err}/article_latin1.txt --doc-id marrowby --out {tmp}/out.jsonl", 1, "article_latin1.txt:1: file: not valid UTF-8 (byte 0xe9)"),
     "G04": Case("segment {err}/article_blank.txt --doc-id marrowby --out {tmp}/out.jsonl", 1, "article_blank.txt: file: holds no text"),
+    "G05": Case("segment {tmp}/big.txt --doc-id big --out {tmp}/out.jsonl", 1,
+                "big.txt: file: is 1,000,010 bytes; an article is at most 1,000,000", setup=lambda t: (t / "big.txt").write_text("x" * 1_000_010)),
+    "G06": Case("segment {tmp}/many.txt --doc-id many --out {tmp}/out.jsonl", 1, "many.txt: file: gives 10,051 sentences; a document holds at most 10,001",
+                setup=lambda t: (t / "many.txt").write_text("Headline\n" + "\n".join(f"Line {i} ends." for i in range(10_050)))),
     # render
     "R01": Case("render {err}/render_marks.jsonl --out {tmp}/out.jsonl", 1,
                 "gainsay render: error: vessary-00: the sentence contains [[, ]], {{ or }}, which the plain-text format reserves"),
@@ -211,8 +215,8 @@ CASES: dict[str, Case] = {
                 "(a span beside a bracket or brace, ' || ' or a line break in the text, or spaces at its ends); annotate it in "
                 "Label Studio or edit the JSONL"),
     # compile
-    "C01": Case("compile {tmp}/nowhere.txt --out {tmp}/out.jsonl", 1,
-                "gainsay compile: error: {tmp}/nowhere.txt: cannot be read (No such file or directory)"),
+    "C01": Case("compile {tmp}/empty --out {tmp}/out.jsonl", 1,
+                "gainsay compile: error: {tmp}/empty: cannot be read (Is a directory)", setup=empty_folder),
     "C02": Case("compile {err}/compile_latin1.txt --out {tmp}/out.jsonl", 1, "compile_latin1.txt:2: file: not valid UTF-8 (byte 0xe9)"),
     "C03": Case("compile {err}/compile_more.txt --out {tmp}/out.jsonl", 1,
                 "compile_more.txt:2: document: unknown field(s) colour; use origin, portion, topic, genre"),
@@ -239,8 +243,8 @@ CASES: dict[str, Case] = {
     "L01": Case("export labelstudio {err}/pass_r.jsonl --config", 2,
                 "gainsay export: error: --config prints the labelling configuration; give it alone"),
     "L02": Case("export labelstudio {err}/pass_r.jsonl", 2, "gainsay export: error: give a BATCH.jsonl and --out TASKS.json (or --config)"),
-    "L03": Case("import labelstudio {tmp}/nowhere.json --out {tmp}/out.jsonl", 1,
-                "gainsay import: error: {tmp}/nowhere.json: cannot be read (No such file or directory)"),
+    "L03": Case("import labelstudio {tmp}/empty --out {tmp}/out.jsonl", 1,
+                "gainsay import: error: {tmp}/empty: cannot be read (Is a directory)", setup=empty_folder),
     "L04": Case("import labelstudio {err}/ls_latin1.json --out {tmp}/out.jsonl", 1, "ls_latin1.json:1: file: not valid UTF-8 (byte 0xe9)"),
     "L05": Case("import labelstudio {tmp}/deep.json --out {tmp}/out.jsonl", 1,
                 "deep.json: file: nested too deeply to be a Label Studio export", setup=deep_json),
@@ -294,6 +298,8 @@ CASES: dict[str, Case] = {
                 "pass_r.jsonl: label: brackwen-02: annotators disagree (ann-r=attribution, ann-t=claim) and there is no adjudication for it"),
     "K03": Case("combine {err}/pass_r.jsonl {err}/pass_t.jsonl --adjudication {err}/adjudication_bad_id.jsonl --out {tmp}/out.jsonl", 1,
                 "adjudication_bad_id.jsonl:1: id: missing or not a string"),
+    "K04": Case("combine {err}/pass_r.jsonl {err}/pass_t.jsonl --adjudication {err}/adjudication_ok.jsonl --out {tmp}/out.jsonl", 1,
+                "pass_r.jsonl: cue: brackwen-01: the final label is denial, but no file labelling it denial gives the cue that label needs"),
     # merge (always on a copy of the small corpus in tests/fixtures/errors/corpus)
     "M01": Case("merge {err}/merge_unlabelled.jsonl --data {tmp}/corpus", 1,
                 "merge_unlabelled.jsonl:1: label: missing: annotate the batch (and adjudicate) before merging", setup=corpus),
@@ -323,7 +329,7 @@ CASES: dict[str, Case] = {
                 setup=empty_folder),
     "U08": Case("import emergent {eval}/emergent/sample.csv --out {tmp}/no/such/out.jsonl", 2,
                 "gainsay import: error: {tmp}/no/such/out.jsonl: the folder to write into does not exist"),
-    "N01": Case("import polnear {tmp}/nowhere --out {tmp}/out.jsonl", 1, "nowhere: folder: not a folder"),
+    "N01": Case("import polnear {err}/empty.jsonl --out {tmp}/out.jsonl", 1, "empty.jsonl: folder: not a folder"),
     "N02": Case("import polnear {tmp}/empty --out {tmp}/out.jsonl", 1,
                 "empty: folder: not a PolNeAR split folder: no text, attributions, corenlp subfolder; give data/train",
                 setup=empty_folder),
@@ -339,15 +345,27 @@ CASES: dict[str, Case] = {
     "U12": Case("benchmark --external emergent", 2, "gainsay benchmark: error: --external emergent: give NAME=PATH"),
     "U13": Case("benchmark --only rules --external wiki={tmp}", 2,
                 "gainsay benchmark: error: --external wiki=...: unknown corpus; choose from emergent, polnear"),
+    "U14": Case("score --gold {eval}/predictions/gold.jsonl --pred {eval}/predictions/valid.jsonl --json {eval}/predictions/gold.jsonl", 2,
+                "/predictions/gold.jsonl: is also an input ("),
+    "U15": Case("import emergent {eval}/emergent/sample.csv --out {tmp}/empty", 2,
+                "gainsay import: error: {tmp}/empty: is a folder; give a file name to write", setup=empty_folder),
+    "U17": Case("score --gold {eval}/predictions/gold.jsonl --pred {eval}/predictions/valid.jsonl --json {tmp}/r.json --plot {tmp}/cm.txt", 2,
+                "gainsay score: error: {tmp}/cm.txt: a plot is written as .png, .svg, .pdf; give one of these suffixes"),
     "U10": Case("stats", 2, "gainsay stats: error: GAINSAY_DATA={tmp}/empty: not a Gainsay data folder (no train.jsonl in it)",
                 setup=empty_folder, env=(("GAINSAY_DATA", "{tmp}/empty"),)),
 }
 # Entries reached only outside a checkout: an installed wheel, which tests/test_wheel.py builds.
-CHECKED_ELSEWHERE = {"U11": "tests/test_wheel.py"}
+CHECKED_ELSEWHERE = {"U11": "tests/test_wheel.py", "U16": "tests/test_reliability.py (a read-only tmpfs)",
+                     "W01": "tests/test_reliability.py (a second process holds the lock)"}
 
 # More ways to the same messages: other commands that share them, and other fixtures.
 ALSO: list[tuple[str, Case]] = [
-    ("J01", Case("render {tmp}/nowhere.jsonl", 1, "nowhere.jsonl: file: cannot be read (No such file or directory)")),
+    ("J01", Case("render {tmp}/empty", 1, "empty: file: cannot be read (Is a directory)", setup=empty_folder)),
+    ("U06", Case("render {tmp}/nowhere.jsonl", 2, "gainsay render: error: {tmp}/nowhere.jsonl: no such file or folder")),
+    ("U06", Case("predict --model rules --input {tmp}/nowhere.jsonl --out {tmp}/out.jsonl", 2,
+                 "gainsay predict: error: {tmp}/nowhere.jsonl: no such file or folder")),
+    ("U06", Case("merge {tmp}/nowhere.jsonl --data {tmp}/corpus", 2, "gainsay merge: error: {tmp}/nowhere.jsonl: no such file or folder",
+                 setup=corpus)),
     ("J07", Case("validate {val}/nan_value.jsonl", 1, "nan_value.jsonl:4: record: not valid JSON: NaN is not valid JSON")),
     ("J07", Case("export labelstudio {val}/invalid_json.jsonl --out {tmp}/out.jsonl", 1,
                  "invalid_json.jsonl:2: record: not valid JSON: Expecting ',' delimiter (column 38)")),
@@ -472,6 +490,8 @@ UNREACHABLE = {
     # predictions.read_predictions' fallback for a line the hand-written check refused but
     # jsonschema accepts; tests/test_fast_paths.py proves the two agree on every line.
     ("gainsay/eval/inputs.py", "does not match the prediction schema"),
+    # transaction.locked: the folder was checked to exist before any command gets here
+    ("gainsay/corpus/transaction.py", ": cannot lock the folder to change it ("),
     # the registry's guard: the command line only accepts known names (--model and
     # --only have argparse choices; an unknown name is U02).
     ("gainsay/baselines/__init__.py", "; choose one of "),

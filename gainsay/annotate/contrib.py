@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gainsay.corpus import agreement; from gainsay.corpus import stats
-from gainsay.corpus.records import read_records
-from gainsay.corpus.io import iter_jsonl, write_jsonl_atomic
+from gainsay.corpus import agreement, stats
+from gainsay.corpus.records import read_challenge, read_records
+from gainsay.corpus.derived import derived_files
+from gainsay.corpus.io import dumps, iter_jsonl, write_jsonl_atomic
+from gainsay.corpus.transaction import commit, locked
 from gainsay.corpus.labels import LABELS
 from gainsay.corpus.splits import SPLITS
 from gainsay.problems import Problem, ProblemsFound
 from gainsay.corpus.splits import split_of
-from gainsay.corpus.validate import CorpusIndex, check_record, normalise_text, validate_files
+from gainsay.corpus.validate import SIGNAL_ELSEWHERE, CorpusIndex, check_record, normalise_text, validate_files
 
 
 def pooled(paths: list[Path]) -> tuple[list[dict], list[Problem]]:
@@ -20,6 +22,7 @@ def pooled(paths: list[Path]) -> tuple[list[dict], list[Problem]]:
     by_id: dict[str, dict] = {}
     order: list[str] = []
     problems: list[Problem] = []
+    spans_by_label: dict[str, dict[str, dict]] = {}
     for path in paths:
         for lineno, rec, problem in iter_jsonl(path):
             if problem:
@@ -37,9 +40,13 @@ def pooled(paths: list[Path]) -> tuple[list[dict], list[Problem]]:
             if rid not in by_id:
                 by_id[rid] = {**rec, "annotations": []}
                 order.append(rid)
+                spans_by_label[rid] = {}
             elif by_id[rid]["text"] != text:
                 problems.append(Problem(str(path), lineno, "text", f"{rid!r} has another text in an earlier record"))
                 continue
+            # the spans and tags this file gives, kept under the label they go with
+            if rec.get("label") in LABELS:
+                spans_by_label[rid].setdefault(rec["label"], {k: rec.get(k) for k in ("source", "cue", "phenomena")})
             have = {a["annotator"]: a for a in by_id[rid]["annotations"]}
             for a in anns:
                 if a["annotator"] in have and have[a["annotator"]]["label"] != a["label"]:
@@ -47,6 +54,8 @@ def pooled(paths: list[Path]) -> tuple[list[dict], list[Problem]]:
                 elif a["annotator"] not in have:
                     by_id[rid]["annotations"].append({"annotator": a["annotator"], "label": a["label"]})
                     have[a["annotator"]] = a
+    for rid in order:
+        by_id[rid]["_spans"] = spans_by_label[rid]
     return [by_id[i] for i in order], problems
 
 
@@ -86,8 +95,9 @@ def render_agreement(report: dict) -> str:
 
 def combine(paths: list[Path], adjudication: Path | None, adjudicator: str) -> list[dict]:
     """One batch from several annotation passes: the agreed label where all agree, the
-    adjudicated label (with its reason) where they do not. Spans and tags come from the
-    first file that has the record."""
+    adjudicated label (with its reason) where they do not. Spans and tags come from a file
+    whose label is the final one (an annotator who chose it); a denial or attribution whose
+    choosers gave no cue is refused, never written without the span its label needs."""
     records, problems = pooled(paths)
     decisions: dict[str, dict] = {}
     if adjudication:
@@ -117,17 +127,32 @@ def combine(paths: list[Path], adjudication: Path | None, adjudicator: str) -> l
                                     f"({', '.join(f'{a}={l}' for a, l in ((x['annotator'], x['label']) for x in r['annotations']))}) "
                                     "and there is no adjudication for it"))
             continue
+        spans = r.pop("_spans", {})
+        chosen = spans.get(r["label"])
         if r["label"] == "claim":
             r["source"] = r["cue"] = None
+            if chosen:
+                r["phenomena"] = chosen.get("phenomena") or []
+        elif chosen and (chosen.get("cue") or SIGNAL_ELSEWHERE & set(chosen.get("phenomena") or ())):
+            r.update(source=chosen.get("source"), cue=chosen.get("cue"), phenomena=chosen.get("phenomena") or [])
+        else:
+            problems.append(Problem(str(paths[0]), None, "cue", f"{r['id']}: the final label is {r['label']}, but no file "
+                                    f"labelling it {r['label']} gives the cue that label needs; add the spans to the pass "
+                                    "of an annotator who chose it"))
+            continue
         out.append(r)
+    for r in records:
+        r.pop("_spans", None)
     if problems:
         raise ProblemsFound(problems, f"{len(problems)} problem(s); nothing was written")
     return out
 
 
-def merge(batch: Path, data: Path, min_annotators: int = 2, check_only: bool = False) -> dict:
-    """Check a finished batch on its own and against the corpus, then add it to the split
-    files (each document to its deterministic split) and refresh the stats file.
+def merge(batch: Path, data: Path, min_annotators: int = 2, check_only: bool = False, log=None) -> dict:
+    """Check a finished batch on its own and against the corpus (every split and the
+    challenge set), then add it to the split files (each document to its deterministic
+    split) and refresh the files derived from them, all in one commit under the data
+    folder's lock.
 
     Every problem is listed and the corpus is left byte for byte unchanged on refusal.
     Merging a batch that is already in the corpus changes nothing."""
@@ -147,8 +172,16 @@ def merge(batch: Path, data: Path, min_annotators: int = 2, check_only: bool = F
         problems.append(Problem(name, None, "file", "holds no records"))
     if problems:
         raise ProblemsFound(problems, f"{name}: {len(problems)} problem(s); the corpus is unchanged")
+    if check_only:
+        return _merge_locked(name, rows, data, min_annotators, True)
+    with locked(data, log=log):
+        return _merge_locked(name, rows, data, min_annotators, False)
 
+
+def _merge_locked(name: str, rows: list, data: Path, min_annotators: int, check_only: bool) -> dict:
+    problems: list[Problem] = []
     corpus = {s: read_records(data / f"{s}.jsonl") for s in SPLITS}
+    challenge = read_challenge(data)
     by_id = {r["id"]: r for rs in corpus.values() for r in rs}
     if all(by_id.get(r["id"]) == r for _, r in rows):
         return {"merged": 0, "already_present": len(rows), "splits": {}}
@@ -165,15 +198,18 @@ def merge(batch: Path, data: Path, min_annotators: int = 2, check_only: bool = F
             problems.append(Problem(name, lineno, "id", f"{r['id']!r} is already in the corpus ({split_of(by_id[r['id']]['doc_id'])})"))
         elif r["doc_id"] in corpus_docs:
             problems.append(Problem(name, lineno, "doc_id", f"document {r['doc_id']!r} is already in the corpus ({corpus_docs[r['doc_id']]})"))
-    # ids, positions and duplicate texts within the batch and against the corpus
+    # ids, positions and duplicate texts within the batch and against every corpus file,
+    # the challenge set included: no sentence already in the corpus may come in again
     index = CorpusIndex()
     for s in SPLITS:
         for lineno, r in enumerate(corpus[s], 1):  # corpus files hold no blank lines
             index.add(f"{data / s}.jsonl", lineno, r)
+    for lineno, r in enumerate(challenge, 1):
+        index.add(f"{data / 'challenge'}.jsonl", lineno, r)
     for lineno, r in rows:
         problems += [p for p in index.add(name, lineno, r) if p.field == "text" or (p.field == "id" and r["id"] not in by_id)]
     problems += [p for p in index.position_problems() if p.path == name]
-    texts = [r["text"] for rs in corpus.values() for r in rs]
+    texts = [r["text"] for rs in (*corpus.values(), challenge) for r in rs]
     new = [r["text"] for _, r in rows]
     for i, j, sim in stats.near_duplicates(texts + new):
         if i < len(texts) <= j:
@@ -191,22 +227,13 @@ def merge(batch: Path, data: Path, min_annotators: int = 2, check_only: bool = F
         added[s] = added.get(s, 0) + 1
     if check_only:
         return {"merged": 0, "would_merge": len(rows), "already_present": 0, "splits": added}
-    # write every new split file beside the old ones first; check them; then swap them in
-    staged = {}
-    try:
-        for s in added:
-            tmp = data / f".{s}.merge.jsonl"
-            write_jsonl_atomic(tmp, corpus[s])
-            staged[s] = tmp
-        check = validate_files([staged.get(s, data / f"{s}.jsonl") for s in SPLITS])
-        if not check.ok:
-            raise ProblemsFound(check.problems, "the merged corpus would not validate; the corpus is unchanged")
-        for s, tmp in staged.items():
-            tmp.replace(data / f"{s}.jsonl")
-        staged = {}
-    finally:
-        for tmp in staged.values():
-            tmp.unlink(missing_ok=True)
-    stats.write(stats.compute(data), data)
-    return {"merged": len(rows), "already_present": 0, "splits": added}
+    files = {f"{s}.jsonl": "".join(dumps(r) + "\n" for r in corpus[s]).encode("utf-8") for s in added}
+    files.update(derived_files(corpus, challenge))
 
+    def check(staged: dict[str, Path]) -> None:  # the merged corpus must validate before anything is replaced
+        result = validate_files([staged.get(f"{s}.jsonl", data / f"{s}.jsonl") for s in SPLITS])
+        if not result.ok:
+            raise ProblemsFound(result.problems, "the merged corpus would not validate; the corpus is unchanged")
+
+    commit(data, files, check)
+    return {"merged": len(rows), "already_present": 0, "splits": added}

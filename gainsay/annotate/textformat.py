@@ -184,8 +184,10 @@ def parse(text: str, path: str) -> tuple[list[dict], list[Problem]]:
         positions[doc] = pos + 1
         rec = {"id": rid, "doc_id": doc, "position": pos, "text": sentence,
                "label": None if label == UNDECIDED else label}
-        if label != UNDECIDED or spans or tag_list:  # an untouched sentence stays as segment wrote it
-            rec.update(source=spans.get("source"), cue=spans.get("cue"), phenomena=tag_list)
+        if label != UNDECIDED or spans:  # an untouched sentence stays as segment wrote it
+            rec.update(source=spans.get("source"), cue=spans.get("cue"))
+        if label != UNDECIDED or spans or tag_list:
+            rec["phenomena"] = tag_list
         rec.update({k: meta[k] for k in DOC_FIELDS if meta.get(k)})
         records.append(rec)
     if not records and not problems:
@@ -193,7 +195,8 @@ def parse(text: str, path: str) -> tuple[list[dict], list[Problem]]:
     return records, problems
 
 
-def compile_file(src: str | Path, out: str | Path, annotator: str | None = None, allow_undecided: bool = False) -> int:
+def compile_file(src: str | Path, out: str | Path, annotator: str | None = None, allow_undecided: bool = False,
+                 log=None) -> int:
     """Read the plain-text format into a batch; every problem is reported and nothing is
     written unless all is well."""
     name = str(src)
@@ -212,5 +215,8 @@ def compile_file(src: str | Path, out: str | Path, annotator: str | None = None,
             del r["label"]
         elif annotator:
             r["annotations"] = [{"annotator": annotator, "label": r["label"]}]
+    if log and not annotator and any("label" in r for r in records):
+        log(f"{name}: no --annotator given, so the labels are nobody's: agree and combine need each pass compiled "
+            "with --annotator NAME")
     write_jsonl_atomic(out, records)
     return len(records)

@@ -13,7 +13,7 @@ import sys
 from gainsay.cli import bench, contribute, data  # noqa: F401  (registers the verbs)
 from gainsay.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, Parser
 from gainsay.cli.registry import GROUPS, VERBS
-from gainsay.problems import GainsayError, ProblemsFound, UsageError
+from gainsay.problems import GainsayError, ProblemsFound, UsageError, capped, hints
 
 
 def _grouped_help() -> str:
@@ -48,8 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except ProblemsFound as e:
-        for p in e.problems:
-            print(p, file=sys.stderr)
+        for line in [*capped(e.problems), *hints(e.problems)]:
+            print(line, file=sys.stderr)
         print(f"gainsay {args.command}: {e}", file=sys.stderr)
         return EXIT_INVALID
     except UsageError as e:
@@ -57,6 +57,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except GainsayError as e:
         print(f"gainsay {args.command}: error: {e}", file=sys.stderr)
+        return EXIT_INVALID
+    except OSError as e:  # the disk is full, a folder is read-only, ...: one line, never a traceback
+        where = f"{e.filename}: " if e.filename else ""
+        print(f"gainsay {args.command}: error: {where}{e.strerror or e}", file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
         print(f"gainsay {args.command}: interrupted", file=sys.stderr)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import sys
 
-from gainsay.cli.common import EXIT_OK, out_dir_ok, wrote
+from gainsay.cli.common import EXIT_OK, check_paths, wrote
 from gainsay.cli.registry import verb
 from gainsay.problems import UsageError
 
@@ -34,7 +34,7 @@ def cmd_predict(args) -> int:
         write_jsonl_atomic(args.out, prediction_lines(records, model))
         return len(records)
 
-    return wrote(args.out, produce, "predictions")
+    return wrote(args.out, produce, "predictions", inputs=[args.input])
 
 
 def _score_args(p):
@@ -47,22 +47,24 @@ def _score_args(p):
 
 @verb("score", "benchmark", "score a predictions file against gold", _score_args)
 def cmd_score(args) -> int:
-    from gainsay.corpus.io import write_text_atomic
+    from gainsay.corpus.io import write_bytes_safely, write_text_atomic
     from gainsay.eval.inputs import read_gold, read_predictions
     from gainsay.eval.report import to_markdown
-    from gainsay.eval.score import plot_confusion, score
+    from gainsay.eval.score import plot_format, render_confusion, score
 
-    out_dir_ok(args.json, args.markdown, args.plot)
+    check_paths([args.gold, args.pred], [args.json, args.markdown, args.plot])
+    fmt = plot_format(args.plot) if args.plot else None
     gold = read_gold(args.gold)
     report = score(gold, read_predictions(args.pred, gold))
     text = to_markdown(report)
+    image = render_confusion(report, fmt) if fmt else None  # every output is made before any is written
     print(text, end="")
     if args.json:
         write_text_atomic(args.json, json.dumps(report, indent=2) + "\n")
     if args.markdown:
         write_text_atomic(args.markdown, text)
-    if args.plot:
-        plot_confusion(report, args.plot)
+    if image is not None:
+        write_bytes_safely(args.plot, image)
     return EXIT_OK
 
 
@@ -79,6 +81,7 @@ def cmd_compare(args) -> int:
     from gainsay.eval.compare import compare
     from gainsay.eval.inputs import read_gold, read_predictions
 
+    check_paths([args.gold, args.a, args.b])
     if args.rounds < 1:
         raise UsageError(f"--rounds {args.rounds}: give 1 or more randomisation rounds")
     gold = read_gold(args.gold)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -16,17 +17,37 @@ class Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
-def out_dir_ok(*paths) -> None:
-    for p in paths:
-        if p and not Path(p).resolve().parent.is_dir():
-            raise UsageError(f"{p}: the folder to write into does not exist")
+def check_paths(inputs=(), outputs=()) -> None:
+    """Before any work: every input exists, every output can be written, and no output is
+    also an input (which would overwrite it). `-` stands for standard input or output."""
+    real_inputs = {}
+    for p in inputs:
+        if p is None or str(p) == "-":
+            continue
+        if not Path(p).exists():
+            raise UsageError(f"{p}: no such file or folder")
+        real_inputs[os.path.realpath(p)] = p
+    for out in outputs:
+        if out is None or str(out) == "-":
+            continue
+        target = Path(os.path.realpath(out))
+        if str(target) in real_inputs:
+            raise UsageError(f"{out}: is also an input ({real_inputs[str(target)]}); write the output elsewhere")
+        if target.is_dir():
+            raise UsageError(f"{out}: is a folder; give a file name to write")
+        if not target.parent.is_dir():
+            raise UsageError(f"{out}: the folder to write into does not exist")
+        if not target.exists() and not os.access(target.parent, os.W_OK):
+            raise UsageError(f"{out}: the folder {target.parent} is not writable")
+        if target.exists() and not os.access(target, os.W_OK):
+            raise UsageError(f"{out}: the file is not writable")
 
 
-def wrote(out, produce, what: str = "records") -> int:
-    """Check the folder to write into, write with `produce()` (which returns a count), say so."""
-    out_dir_ok(out)
+def wrote(out, produce, what: str = "records", inputs=()) -> int:
+    """Check the paths, write with `produce()` (which returns a count), say so."""
+    check_paths(inputs, [out])
     n = produce()
-    print(f"wrote {n} {what} to {out}", file=sys.stderr)
+    print(f"wrote {n} {what} to {'standard output' if str(out) == '-' else out}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -3,9 +3,10 @@ combine, merge."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
-from gainsay.cli.common import EXIT_OK, Parser, data_arg, data_path, out_dir_ok, wrote
+from gainsay.cli.common import EXIT_OK, Parser, check_paths, data_arg, data_path, wrote
 from gainsay.cli.registry import verb
 from gainsay.problems import UsageError
 
@@ -17,6 +18,8 @@ def _segment_args(p):
     p.add_argument("--origin", default="contributed", choices=("contributed", "authored", "seed"))
     p.add_argument("--topic", help="topic area, lower case with underscores (e.g. local_government)")
     p.add_argument("--genre", help="register: wire, broadsheet, tabloid, press_release, fact_check, ...")
+    p.add_argument("--unwrap", action="store_true",
+                   help="the text is hard-wrapped: join the lines of each blank-line-separated paragraph")
 
 
 @verb("segment", "contribute", "split an article (first line the headline) into unlabelled sentence records", _segment_args)
@@ -24,7 +27,9 @@ def cmd_segment(args) -> int:
     from gainsay.annotate.segment import segment_file
 
     return wrote(args.out, lambda: segment_file(args.article, args.out, doc_id=args.doc_id, origin=args.origin,
-                                                topic=args.topic, genre=args.genre), "sentences")
+                                                topic=args.topic, genre=args.genre, unwrap=args.unwrap,
+                                                log=lambda m: print(m, file=sys.stderr)), "sentences",
+                 inputs=[args.article])
 
 
 def _render_args(p):
@@ -36,7 +41,7 @@ def _render_args(p):
 def cmd_render(args) -> int:
     from gainsay.annotate.textformat import render_file
 
-    out_dir_ok(args.out)
+    check_paths([args.batch], [args.out])
     text = render_file(args.batch, args.out)
     if not args.out:
         print(text, end="")
@@ -55,7 +60,8 @@ def cmd_compile(args) -> int:
     from gainsay.annotate.textformat import compile_file
 
     return wrote(args.out, lambda: compile_file(args.file, args.out, annotator=args.annotator,
-                                                allow_undecided=args.allow_undecided))
+                                                allow_undecided=args.allow_undecided,
+                                                log=lambda m: print(m, file=sys.stderr)), inputs=[args.file])
 
 
 def _export_args(p):
@@ -78,7 +84,7 @@ def cmd_export(args) -> int:
         return EXIT_OK
     if not args.batch or not args.out:
         raise UsageError("give a BATCH.jsonl and --out TASKS.json (or --config)")
-    return wrote(args.out, lambda: export_file(args.batch, args.out), "tasks")
+    return wrote(args.out, lambda: export_file(args.batch, args.out), "tasks", inputs=[args.batch])
 
 
 def _agree_args(p):
@@ -92,7 +98,7 @@ def cmd_agree(args) -> int:
     from gainsay.annotate.contrib import agree, render_agreement
     from gainsay.corpus.io import write_jsonl_atomic, write_text_atomic
 
-    out_dir_ok(args.json, args.disagreements)
+    check_paths(args.files, [args.json, args.disagreements])
     report, disagreements = agree([Path(p) for p in args.files])
     print(render_agreement(report))
     if args.json:
@@ -122,7 +128,7 @@ def cmd_combine(args) -> int:
         write_jsonl_atomic(args.out, records)
         return len(records)
 
-    return wrote(args.out, produce)
+    return wrote(args.out, produce, inputs=[*args.files, args.adjudication])
 
 
 def _merge_args(p):
@@ -136,13 +142,14 @@ def cmd_merge(args) -> int:
     from gainsay.annotate.contrib import merge
 
     data = data_path(args.data)
-    result = merge(Path(args.batch), data, check_only=args.check)
+    check_paths([args.batch, data])
+    result = merge(Path(args.batch), data, check_only=args.check, log=lambda m: print(m, file=sys.stderr))
     if args.check and result.get("would_merge"):
         where = ", ".join(f"{n} to {s}" for s, n in sorted(result["splits"].items()))
         print(f"ok: {result['would_merge']} records would merge ({where}); nothing was written")
     elif result["merged"]:
         where = ", ".join(f"{n} to {s}" for s, n in sorted(result["splits"].items()))
-        print(f"merged {result['merged']} records ({where}); refreshed {data / 'stats.json'}")
+        print(f"merged {result['merged']} records ({where}); refreshed {data / 'stats.json'} and {data / 'profile.json'}")
     else:
         print(f"nothing to do: all {result['already_present']} records are already in the corpus")
     return EXIT_OK

@@ -18,7 +18,7 @@ def _validate_args(p):
 def cmd_validate(args) -> int:
     from gainsay.corpus.io import jsonl_files
     from gainsay.corpus.validate import validate_files
-    from gainsay.problems import summarise
+    from gainsay.problems import capped, hints, summarise
 
     files = jsonl_files(args.paths)
     report = validate_files(files)
@@ -26,18 +26,31 @@ def cmd_validate(args) -> int:
     if args.format == "json":
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
-        for p in report.problems:
-            print(p)
+        for line in [*capped(report.problems), *hints(report.problems)]:
+            print(line)
         print(summarise(report.problems, what), file=sys.stderr if report.problems else sys.stdout)
     return EXIT_OK if report.ok else EXIT_INVALID
 
 
 def _stats_args(p):
     data_arg(p)
-    p.add_argument("--write", action="store_true", help="also write the committed stats file and label chart")
+    p.add_argument("--write", action="store_true", help="also write data/stats.json and data/profile.json, and the label chart")
 
 
-@verb("stats", "data", "print the corpus statistics (and write data/stats.json)", _stats_args)
+def _write_derived(data) -> None:
+    """Refresh data/stats.json and data/profile.json together, under the data folder's lock."""
+    from gainsay.corpus.derived import derived_files
+    from gainsay.corpus.records import read_challenge, read_splits
+    from gainsay.corpus.transaction import commit, locked
+
+    with locked(data, log=lambda m: print(m, file=sys.stderr)):
+        files = derived_files(read_splits(data), read_challenge(data))
+        commit(data, files)
+    for name in files:
+        print(f"wrote {data / name}")
+
+
+@verb("stats", "data", "print the corpus statistics (--write refreshes data/stats.json and data/profile.json)", _stats_args)
 def cmd_stats(args) -> int:
     from gainsay.corpus import stats
 
@@ -47,19 +60,18 @@ def cmd_stats(args) -> int:
     result = stats.compute(data)
     print(stats.render_text(result))
     if args.write:
-        stats.write(result, data)
-        print(f"wrote {stats.stats_path(data)}")
+        _write_derived(data)
         plot = data.resolve().parent / "docs" / "label_distribution.png"
-        plot.parent.mkdir(exist_ok=True)
-        stats.plot_labels(result, plot)
-        print(f"wrote {plot}")
+        if plot.parent.is_dir():
+            stats.plot_labels(result, plot)
+            print(f"wrote {plot}")
     return EXIT_OK
 
 
 def _profile_args(p):
     p.add_argument("path", nargs="?", metavar="PATH", help="a data folder (default: $GAINSAY_DATA, else the checkout's data/)")
     p.add_argument("--json", action="store_true", help="print the profile as JSON")
-    p.add_argument("--write", action="store_true", help="also write data/profile.json")
+    p.add_argument("--write", action="store_true", help="also write data/profile.json (and data/stats.json)")
 
 
 @verb("profile", "data", "the corpus's shape per portion beside real news (length, labels, quotes, headlines, style)",
@@ -73,8 +85,7 @@ def cmd_profile(args) -> int:
     result = profile.compute(data)
     print(json.dumps(result, indent=2) if args.json else profile.render_text(result))
     if args.write:
-        profile.write(result, data)
-        print(f"wrote {profile.profile_path(data)}", file=sys.stderr)
+        _write_derived(data)
     return EXIT_OK
 
 
@@ -101,19 +112,19 @@ def _import_polnear(args) -> int:
     from gainsay.importers.polnear import import_polnear
 
     return wrote(args.out, lambda: import_polnear(args.folder, args.out, args.skip_missing,
-                                                 log=lambda m: print(m, file=sys.stderr)))
+                                                 log=lambda m: print(m, file=sys.stderr)), inputs=[args.folder])
 
 
 def _import_labelstudio(args) -> int:
     from gainsay.annotate.labelstudio import import_file
 
-    return wrote(args.out, lambda: import_file(args.export, args.out, prefer=args.prefer))
+    return wrote(args.out, lambda: import_file(args.export, args.out, prefer=args.prefer), inputs=[args.export])
 
 
 def _import_emergent(args) -> int:
     from gainsay.importers.emergent import import_emergent
 
-    return wrote(args.out, lambda: import_emergent(args.csv, args.out))
+    return wrote(args.out, lambda: import_emergent(args.csv, args.out), inputs=[args.csv])
 
 
 @verb("import", "data", "convert another tool's or corpus's file into Gainsay records", _import_args)

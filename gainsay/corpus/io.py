@@ -9,6 +9,8 @@ import gc
 import json
 import re
 import os
+import stat
+import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +19,7 @@ from typing import Any, Iterable, Iterator
 from gainsay.problems import GainsayError, Problem, ProblemsFound, UsageError
 
 MAX_LINE_BYTES = 1 << 20  # 1 MiB: far above any sentence record, far below a runaway line
+BOM = b"\xef\xbb\xbf"
 MAX_DEPTH = 32  # a record nests 3 levels; anything near Python's recursion limit is hostile
 
 
@@ -169,6 +172,8 @@ def iter_jsonl(path: str | os.PathLike) -> Iterator[tuple[int, dict | None, Prob
                 yield lineno, None, Problem(name, lineno, "record", f"line is {size:,} bytes, over the {MAX_LINE_BYTES:,}-byte limit")
                 continue
             pending = f.readline(MAX_LINE_BYTES + 1)
+            if lineno == 1 and raw.startswith(BOM):
+                raw = raw[len(BOM):]  # a UTF-8 byte-order mark, as some editors write
             ends = raw.endswith(b"\n")
             body = raw.rstrip(b"\r\n") if ends else raw
             value, problem = parse_line(body, name, lineno, last=not ends and not pending)
@@ -191,23 +196,49 @@ def dumps(record: dict) -> str:
     return json.dumps(record, ensure_ascii=False)
 
 
-def write_text_atomic(path: str | os.PathLike, text: str) -> None:
+def output_target(path: str | os.PathLike) -> Path | None:
+    """Where an output really goes: None for `-` (standard output), the target of a symlink
+    (so the link stays a link), or the path itself."""
+    if str(path) == "-":
+        return None
+    return Path(os.path.realpath(path))
+
+
+def is_stream(target: Path) -> bool:
+    """A FIFO, a device or another non-regular file that exists: written as a stream, never
+    replaced (replacing /dev/stdout or a pipe with a regular file would break it)."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def write_bytes_safely(path: str | os.PathLike, data: bytes) -> None:
     """Write a file so that readers see the old content or the new, never a half.
 
-    The new content goes to a temporary file in the same folder, is flushed to disk and
-    renamed over the target; on any failure the old file is left as it was.
+    `-` writes to standard output; a FIFO or device is written as a stream; a symlink is
+    written through to its target. Otherwise the new content goes to a temporary file with a
+    unique name in the target's folder, is flushed to disk and renamed over the target; on
+    any failure the temporary file is removed and the old file is left as it was.
     """
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    target = output_target(path)
+    if target is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    if is_stream(target):
+        with open(target, "wb") as f:
+            f.write(data)
+        return
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
+        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o644)
         os.replace(tmp, target)
     except BaseException:
         try:
@@ -217,15 +248,23 @@ def write_text_atomic(path: str | os.PathLike, text: str) -> None:
         raise
 
 
+def write_text_atomic(path: str | os.PathLike, text: str) -> None:
+    """`write_bytes_safely` of UTF-8 text with Unix line ends."""
+    write_bytes_safely(path, text.encode("utf-8"))
+
+
 def write_jsonl_atomic(path: str | os.PathLike, records: Iterable[dict]) -> None:
     write_text_atomic(path, "".join(dumps(r) + "\n" for r in records))
 
 
 def jsonl_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
     """Expand files and folders (a folder gives its *.jsonl files, sorted)."""
+    from gainsay.corpus.transaction import recover
+
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
+            recover(p)  # a commit that a crash interrupted is completed before anyone reads
             found = sorted(p.glob("*.jsonl"))
             if not found:
                 raise UsageError(f"{p}: no .jsonl files in this folder")

@@ -12,7 +12,6 @@ from collections import Counter, defaultdict
 from importlib import resources
 from pathlib import Path
 
-from gainsay.corpus.io import write_text_atomic
 from gainsay.corpus.records import read_splits
 
 STOCK = ("whatsoever", "flatly", "full stop", "rubbish", "pointing at each other", "not everyone")
@@ -77,7 +76,11 @@ def reference() -> dict:
 
 
 def compute(data: str | Path) -> dict:
-    records = [r for rs in read_splits(data).values() for r in rs]
+    return compute_from(read_splits(data))
+
+
+def compute_from(splits: dict[str, list[dict]]) -> dict:
+    records = [r for rs in splits.values() for r in rs]
     return {"portions": {p: profile(ds) for p, ds in documents_by_portion(records).items()},
             "reference": reference()}
 
@@ -115,6 +118,6 @@ def profile_path(data: str | Path) -> Path:
     return Path(data) / "profile.json"
 
 
-def write(result: dict, data: str | Path) -> None:
+def dumps(result: dict) -> bytes:
     """data/profile.json holds the corpus's own figures; the reference ships with the package."""
-    write_text_atomic(profile_path(data), json.dumps({"portions": result["portions"]}, indent=2) + "\n")
+    return (json.dumps({"portions": result["portions"]}, indent=2) + "\n").encode("utf-8")

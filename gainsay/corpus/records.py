@@ -40,7 +40,10 @@ def read_batch(path: Path) -> list[dict]:
 
 def read_splits(data: str | Path, splits=SPLITS) -> dict[str, list[dict]]:
     """Records of each split present in the folder, in file order."""
+    from gainsay.corpus.transaction import recover
+
     data = Path(data)
+    recover(data)
     return {s: read_records(data / f"{s}.jsonl") for s in splits if (data / f"{s}.jsonl").exists()}
 
 

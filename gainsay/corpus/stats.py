@@ -8,7 +8,6 @@ from pathlib import Path
 
 from gainsay.corpus import agreement
 from gainsay.corpus.records import read_challenge, read_splits
-from gainsay.corpus.io import write_text_atomic
 from gainsay.corpus.labels import LABELS
 
 NEAR_DUPLICATE_COSINE = 0.9  # character 3-5-gram TF-IDF cosine at or above this is "near"
@@ -61,9 +60,12 @@ def cue_key(record: dict) -> str | None:
 
 
 def compute(data: str | Path) -> dict:
-    splits = read_splits(data)
+    return compute_from(read_splits(data), read_challenge(data))
+
+
+def compute_from(splits: dict[str, list[dict]], challenge: list[dict]) -> dict:
+    """The statistics of records in memory (e.g. a merge's result before it is written)."""
     records = [r for rs in splits.values() for r in rs]
-    challenge = read_challenge(data)
     words = sorted(len(r["text"].split()) for r in records)
     tags = Counter(t for r in records for t in r.get("phenomena") or [])
     dups = near_duplicates([r["text"] for r in records])
@@ -131,8 +133,8 @@ def render_text(s: dict) -> str:
     return "\n".join(lines)
 
 
-def write(s: dict, data: str | Path) -> None:
-    write_text_atomic(stats_path(data), json.dumps(s, indent=2, ensure_ascii=False) + "\n")
+def dumps(s: dict) -> bytes:
+    return (json.dumps(s, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def plot_labels(s: dict, out: str | Path) -> None:

@@ -6,7 +6,6 @@ import json
 import re
 from pathlib import Path
 
-from gainsay.corpus.io import write_text_atomic
 from gainsay.eval.report import TRANSFER_COLUMNS, leaderboard_table
 
 START, END = "<!-- leaderboard:start -->", "<!-- leaderboard:end -->"
@@ -58,12 +57,18 @@ def _replace_block(text: str, start: str, end: str, body: str) -> str:
 def notes(n_test: int, n_challenge: int) -> str:
     return (f"Test split: {n_test} sentences; challenge set: {n_challenge} items. Macro-F1 over the three labels "
             "with a 95% percentile bootstrap interval (1000 resamples, seeded). Group consistency: the share of "
-            "minimal-pair groups in the challenge set with every item right. The human rows score each annotation "
-            "pass against the adjudicated gold on the doubly annotated test items; pass 2 is the blind pass, "
-            "the ceiling. The gold was settled from these passes, so both human rows lean high.")
+            "minimal-pair groups in the challenge set with every item right. The annotators' rows score each "
+            "annotation pass against the adjudicated gold. Passes 1 (the authors) and 2 (blind) settled the gold, so "
+            "they lean high; pass 3 is by annotators who took no part in the text, the first passes or the "
+            "adjudication: the honest ceiling. Every pass is by AI annotators working from the guidelines alone "
+            "(DATASHEET.md).")
 
 
 def write(rows: list[dict], root: Path, n_test: int, n_challenge: int) -> str:
+    """LEADERBOARD.md, eval/leaderboard.json and the README's tables, written together (all
+    or none) under the checkout's lock."""
+    from gainsay.corpus.transaction import commit, locked
+
     table = leaderboard_table(rows)
     transfer = transfer_table(rows)
     text = notes(n_test, n_challenge)
@@ -71,15 +76,17 @@ def write(rows: list[dict], root: Path, n_test: int, n_challenge: int) -> str:
     if transfer:
         board += f"## Transfer to real news\n\n{TRANSFER_NOTE}\n\n{transfer}\n\n"
     board += "Reports per system: `eval/<suite>/<system>/`. Written by `gainsay benchmark`.\n"
-    write_text_atomic(root / "LEADERBOARD.md", board)
-    write_text_atomic(root / "eval" / "leaderboard.json", json.dumps({"rows": rows, "notes": text}, indent=2) + "\n")
-    readme = root / "README.md"
-    old = readme.read_text(encoding="utf-8")
-    new = old
-    if START in new and END in new:
-        new = _replace_block(new, START, END, table)
-    if transfer and TRANSFER_START in new and TRANSFER_END in new:
-        new = _replace_block(new, TRANSFER_START, TRANSFER_END, transfer)
-    if new != old:
-        write_text_atomic(readme, new)
+    files = {"LEADERBOARD.md": board, "eval/leaderboard.json": json.dumps({"rows": rows, "notes": text}, indent=2) + "\n"}
+    (root / "eval").mkdir(exist_ok=True)
+    with locked(root):
+        readme = root / "README.md"
+        old = readme.read_text(encoding="utf-8")
+        new = old
+        if START in new and END in new:
+            new = _replace_block(new, START, END, table)
+        if transfer and TRANSFER_START in new and TRANSFER_END in new:
+            new = _replace_block(new, TRANSFER_START, TRANSFER_END, transfer)
+        if new != old:
+            files["README.md"] = new
+        commit(root, {name: text.encode("utf-8") for name, text in files.items()})
     return table

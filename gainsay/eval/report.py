@@ -101,13 +101,13 @@ def pct(x: float | None, missing: str = "–") -> str:
     return missing if x is None else f"{100 * x:.1f}"
 
 
-def row(system: str, reports: dict[str, dict], note: str = "") -> dict:
+def row(system: str, reports: dict[str, dict], note: str = "", kind: str = "system") -> dict:
     """A leaderboard row from a system's reports, keyed by suite ("test", "challenge", ...)."""
     scores = {suite: {c.metric: rep.get(c.metric) for c in (*COLUMNS, *TRANSFER_COLUMNS) if c.suite == suite}
               for suite, rep in reports.items()}
     ci = {suite: {k: rep["ci"][k] for k in rep.get("ci", {}) if k in BY_KEY and BY_KEY[k].interval}
           for suite, rep in reports.items()}
-    return {"system": system, "note": note, "n_test": reports["test"]["n"] if "test" in reports else None,
+    return {"system": system, "kind": kind, "note": note, "n_test": reports["test"]["n"] if "test" in reports else None,
             "scores": scores, "ci": ci}
 
 
@@ -116,12 +116,12 @@ def value(r: dict, c: Column) -> float | None:
 
 
 def leaderboard_table(rows: list[dict], columns: tuple[Column, ...] = COLUMNS) -> str:
-    """The leaderboard as a Markdown table: human rows first, then by the first column."""
+    """The leaderboard as a Markdown table: annotators' rows first, then by the first column."""
     head = columns[0]
     lines = ["| system | " + " | ".join(c.title for c in columns) + " |",
              "|---|" + "|".join("---" if c.headline and c.metric == "macro_f1" and c.suite == "test" else "---:"
                                 for c in columns) + "|"]
-    for r in sorted(rows, key=lambda r: (not r["system"].startswith("human"), -(value(r, head) or 0))):
+    for r in sorted(rows, key=lambda r: (r.get("kind") != "annotators", -(value(r, head) or 0))):
         cells = []
         for c in columns:
             v = value(r, c)

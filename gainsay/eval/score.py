@@ -75,8 +75,23 @@ def score(g: Gold, p: Predictions) -> dict:
     return report
 
 
-def plot_confusion(r: dict, out) -> None:
+PLOT_FORMATS = ("png", "svg", "pdf")
+
+
+def plot_format(path) -> str:
+    """The image format of a plot path, from its suffix; checked before any work."""
+    from gainsay.problems import UsageError
+
+    fmt = str(path).rsplit(".", 1)[-1].lower() if "." in str(path) else ""
+    if fmt not in PLOT_FORMATS:
+        raise UsageError(f"{path}: a plot is written as {', '.join('.' + f for f in PLOT_FORMATS)}; give one of these suffixes")
+    return fmt
+
+
+def render_confusion(r: dict, fmt: str = "png") -> bytes:
     """The confusion matrix as a heat map, shaded by row share, annotated with counts."""
+    import io
+
     import matplotlib
 
     matplotlib.use("Agg")
@@ -96,5 +111,13 @@ def plot_confusion(r: dict, out) -> None:
     ax.set_ylabel("gold")
     ax.set_title(f"macro-F1 {pct(r['macro_f1'])}, n = {r['n']}")
     fig.tight_layout()
-    fig.savefig(out)
+    buf = io.BytesIO()
+    fig.savefig(buf, format=fmt, metadata={"Software": None} if fmt == "png" else None)
     plt.close(fig)
+    return buf.getvalue()
+
+
+def plot_confusion(r: dict, out) -> None:
+    from gainsay.corpus.io import write_bytes_safely
+
+    write_bytes_safely(out, render_confusion(r, plot_format(out)))
