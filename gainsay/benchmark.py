@@ -169,6 +169,35 @@ def score_transfer(model, name: str, gold: Path, folder: Path, tmp: Path) -> dic
                        pred_name=f"{name} predictions (not shipped)")
 
 
+SYSTEM_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+
+
+def add_system(name: str, test_pred: Path, challenge_pred: Path | None = None, root: Path | None = None,
+               log=print) -> list[dict]:
+    """Score an outside system's predictions on the test split (and the challenge set), publish
+    its reports under eval/<suite>/<name>/ and add its row; every other row is kept."""
+    if not SYSTEM_NAME.match(name) or name in baseline_names() or name.startswith("annotators"):
+        raise UsageError(f"--add {name!r}: give a new system name of letters, digits, '.', '_' or '-' "
+                         "(not a baseline's name)")
+    root = root or project_root()
+    data, evaldir = root / "data", root / "eval"
+    given = {suite: Path(pred) for suite, pred in (("test", test_pred), ("challenge", challenge_pred)) if pred}
+    for suite, pred in given.items():  # every problem of every file is found before anything is written
+        read_predictions(pred, read_gold(data / f"{suite}.jsonl"))
+    reports = {}
+    for suite, pred in given.items():
+        folder = evaldir / suite / name
+        folder.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(folder / "predictions.jsonl", pred.read_text(encoding="utf-8"))
+        reports[suite] = score_files(data / f"{suite}.jsonl", folder / "predictions.jsonl", folder, root=root)
+    rows = leaderboard.merge_rows(leaderboard.read_rows(evaldir / "leaderboard.json"),
+                                  [row(name, reports, note="submitted predictions", kind="submitted")])
+    challenge = data / "challenge.jsonl"
+    log(leaderboard.write(rows, root, len(read_records(data / "test.jsonl")),
+                          len(read_records(challenge)) if challenge.exists() else 0))
+    return rows
+
+
 def run(names=None, root: Path | None = None, retrain: bool = False, log=print,
         external: dict[str, str] | None = None) -> list[dict]:
     """Run the named baselines (default: all) and publish. Rows of systems not run are kept;

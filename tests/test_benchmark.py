@@ -48,3 +48,28 @@ def test_benchmark_only_keeps_the_other_rows(checkout, tmp_path, monkeypatch):
     assert before <= after  # every published row is kept (the annotators' rows are refreshed too)
     board = (checkout / "LEADERBOARD.md").read_text(encoding="utf-8")
     assert all(f"| {name} |" in board for name in before)
+
+
+def test_benchmark_add_scores_an_outside_system_and_keeps_the_rest(checkout, tmp_path):
+    test = read_jsonl(checkout / "data" / "test.jsonl")
+    pred = tmp_path / "mine.jsonl"
+    pred.write_text("".join(json.dumps({"id": r["id"], "label": r["label"]}) + "\n" for r in test))
+    before = {r["system"] for r in json.loads((checkout / "eval" / "leaderboard.json").read_text())["rows"]}
+    rows = benchmark.add_system("my-model", pred, None, root=checkout, log=lambda *_: None)
+    mine = next(r for r in rows if r["system"] == "my-model")
+    assert mine["scores"]["test"]["macro_f1"] == 1.0 and mine["kind"] == "submitted"
+    assert before <= {r["system"] for r in rows}
+    assert (checkout / "eval" / "test" / "my-model" / "report.md").exists()
+    assert "| my-model |" in (checkout / "LEADERBOARD.md").read_text(encoding="utf-8")
+
+
+def test_benchmark_add_refuses_bad_predictions_and_writes_nothing(checkout, tmp_path):
+    from conftest import run_cli
+
+    pred = tmp_path / "bad.jsonl"
+    pred.write_text('{"id": "nope", "label": "claim"}\n')
+    r = run_cli("benchmark", "--add", "bad-model", "--test", pred, env={"GAINSAY_ROOT": str(checkout)})
+    assert r.returncode == 1 and "is not in the gold file" in r.stderr
+    assert not (checkout / "eval" / "test" / "bad-model").exists()
+    r = run_cli("benchmark", "--add", "rules", "--test", pred, env={"GAINSAY_ROOT": str(checkout)})
+    assert r.returncode == 2 and "not a baseline's name" in r.stderr

@@ -48,3 +48,39 @@ def test_finetune_trains_and_round_trips_in_safetensors(small, tmp_path):
     assert list((tmp_path / "model").glob("*.safetensors"))
     assert not list(tmp_path.rglob("*.bin")) and not list(tmp_path.rglob("*.pkl"))
     assert np.allclose(Finetune.load(tmp_path, get("finetune").settings).predict_proba(texts), probs, atol=1e-5)
+
+
+def test_exported_checkpoint_scores_identically_through_hf(small, tmp_path):
+    """`gainsay export model finetune` writes a standard checkpoint; `--model hf:DIR` gives
+    the same labels and probabilities as the baseline itself."""
+    import json
+
+    from conftest import read_jsonl, run_cli
+    from gainsay.baselines.export import export_finetune
+    from gainsay.baselines.finetune import Finetune
+    from gainsay.baselines.predict import prediction_lines
+
+    m = Finetune({**get("finetune").settings, "epochs": 1})
+    m.fit(*small)
+    out = export_finetune(m, tmp_path / "ckpt", {"macro_f1": 0.5})
+    assert list(out.glob("*.safetensors")) and (out / "tokenizer.json").exists() and (out / "README.md").exists()
+    config = json.loads((out / "config.json").read_text())
+    assert config["id2label"] == {"0": "claim", "1": "denial", "2": "attribution"}
+    records = [{"id": r["id"], "text": r["text"]} for r in small[1][:12]]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in records))
+    r = run_cli("predict", "--model", f"hf:{out}", "--input", src, "--out", tmp_path / "hf.jsonl", "--batch-size", "5")
+    assert r.returncode == 0, r.stderr
+    got, want = read_jsonl(tmp_path / "hf.jsonl"), prediction_lines(records, m)
+    assert [g["label"] for g in got] == [w["label"] for w in want]
+    for g, w in zip(got, want):
+        assert all(abs(g["scores"][k] - w["scores"][k]) < 1e-4 for k in w["scores"])
+    # foreign label names: an error naming them, then a --label-map that fixes it
+    config["id2label"] = {"0": "for", "1": "against", "2": "observing"}
+    config["label2id"] = {"for": 0, "against": 1, "observing": 2}
+    (out / "config.json").write_text(json.dumps(config))
+    r = run_cli("predict", "--model", f"hf:{out}", "--input", src, "--out", tmp_path / "x.jsonl")
+    assert r.returncode == 2 and "label(s) 'for', 'against', 'observing' of the checkpoint are not" in r.stderr
+    r = run_cli("predict", "--model", f"hf:{out}", "--input", src, "--out", tmp_path / "x.jsonl",
+                "--label-map", "for=claim,against=denial,observing=attribution")
+    assert r.returncode == 0 and [x["label"] for x in read_jsonl(tmp_path / "x.jsonl")] == [w["label"] for w in want]

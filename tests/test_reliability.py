@@ -367,3 +367,9 @@ def test_make_clean_removes_no_tracked_file():
         if path.startswith("#"):
             break
         assert not any(t == path or t.startswith(path.rstrip("/") + "/") for t in tracked), path
+
+
+def test_dash_reads_standard_input():
+    r = subprocess.run([sys.executable, "-m", "gainsay", "predict", "--model", "rules", "--input", "-", "--out", "-"],
+                       input='{"id": "a", "text": "The ministry denied it."}\n', capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0 and json.loads(r.stdout) == {"id": "a", "label": "denial"}

@@ -23,8 +23,14 @@ def setup_torch(seed: int = 0):
     """Offline, seeded, deterministic CPU torch."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    import sys
+
     import torch
 
+    if not sys.stderr.isatty():  # transformers' own progress bars: only on a terminal
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
     torch.manual_seed(seed)
     torch.use_deterministic_algorithms(True, warn_only=True)
     torch.set_num_threads(max(1, min(os.cpu_count() or 1, 4)))

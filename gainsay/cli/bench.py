@@ -16,21 +16,44 @@ def _model_names() -> tuple[str, ...]:
 
 
 def _predict_args(p):
-    p.add_argument("--model", required=True, choices=_model_names())
-    p.add_argument("--input", required=True, help="JSONL records with id and text")
-    p.add_argument("--out", required=True, help="predictions JSONL to write")
+    p.add_argument("--model", required=True, metavar="MODEL",
+                   help=f"a baseline ({', '.join(_model_names())}) or hf:PATH_OR_ID (a sequence-classification checkpoint)")
+    p.add_argument("--input", required=True, help="JSONL records with id and text (- for standard input)")
+    p.add_argument("--out", required=True, help="predictions JSONL to write (- for standard output)")
     p.add_argument("--retrain", action="store_true", help="train again even if a cached model exists")
+    p.add_argument("--label-map", metavar="A=LABEL,...", help="hf: map the checkpoint's label names onto claim, denial, attribution")
+    p.add_argument("--batch-size", type=int, default=32, help="hf: sentences per batch (default 32)")
+    p.add_argument("--device", default="cpu", help="hf: torch device (default cpu)")
 
 
-@verb("predict", "benchmark", "label any records with id and text using a baseline", _predict_args)
-def cmd_predict(args) -> int:
+def load_model(args):
+    """A baseline by name (trained and cached on first use) or a prefixed outside model."""
+    from gainsay import predictors
+
+    if predictors.is_external(args.model):
+        return predictors.load(args.model, args.label_map, args.batch_size, args.device)
+    from gainsay.baselines import get
     from gainsay.baselines.cache import get_model
+
+    get(args.model)  # an unknown name is a usage error before any work
+    return get_model(args.model, retrain=args.retrain, log=lambda m: print(m, file=sys.stderr))[0]
+
+
+@verb("predict", "benchmark", "label any records with id and text using a baseline or a checkpoint", _predict_args)
+def cmd_predict(args) -> int:
     from gainsay.baselines.predict import prediction_lines, read_inputs
     from gainsay.corpus.io import write_jsonl_atomic
 
+    if args.batch_size < 1:
+        raise UsageError(f"--batch-size {args.batch_size}: give 1 or more")
+    if args.label_map:
+        from gainsay.predictors.hf import parse_label_map
+
+        parse_label_map(args.label_map)  # a malformed map is a usage error before any work
+
     def produce() -> int:
         records = read_inputs(args.input)  # check the input before any training
-        model, _ = get_model(args.model, retrain=args.retrain, log=lambda m: print(m, file=sys.stderr))
+        model = load_model(args)
         write_jsonl_atomic(args.out, prediction_lines(records, model))
         return len(records)
 
@@ -106,12 +129,21 @@ def _benchmark_args(p):
     p.add_argument("--external", action="append", default=[], metavar="NAME=PATH",
                    help="also score on real news you have a copy of: emergent=CSV (Emergent's test CSV), "
                         "polnear=DIR (PolNeAR's data/test folder); absent paths are skipped with a note")
+    p.add_argument("--add", metavar="NAME", help="score an outside system's predictions and add its row (with --test)")
+    p.add_argument("--test", metavar="PRED.jsonl", help="with --add: its predictions for data/test.jsonl")
+    p.add_argument("--challenge", metavar="PRED.jsonl", help="with --add: its predictions for data/challenge.jsonl")
 
 
 @verb("benchmark", "benchmark", "validate the corpus, train and score every baseline, write the leaderboard", _benchmark_args)
 def cmd_benchmark(args) -> int:
     from gainsay import benchmark
 
+    if args.add or args.test or args.challenge:
+        if not (args.add and args.test):
+            raise UsageError("give --add NAME with --test PRED.jsonl (and optionally --challenge PRED.jsonl)")
+        check_paths([args.test, args.challenge])
+        benchmark.add_system(args.add, args.test, args.challenge)
+        return EXIT_OK
     external = {}
     for item in args.external:
         name, sep, path = item.partition("=")

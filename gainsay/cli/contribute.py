@@ -71,10 +71,33 @@ def _export_args(p):
     q.add_argument("batch", metavar="BATCH.jsonl", nargs="?")
     q.add_argument("--out", help="the tasks JSON to write")
     q.add_argument("--config", action="store_true", help="print the matching labelling configuration")
+    q.set_defaults(run=_export_labelstudio)
+    q = fmt.add_parser("model", help="a trained baseline as a standard checkpoint (finetune: safetensors, config, tokenizer, card)")
+    q.add_argument("name", choices=("finetune",), help="the baseline to export")
+    q.add_argument("--out", required=True, metavar="DIR", help="the folder to write the checkpoint into")
+    q.set_defaults(run=_export_model)
 
 
-@verb("export", "contribute", "write a batch in another tool's format", _export_args)
+def _export_model(args) -> int:
+    from gainsay.baselines.cache import get_model
+    from gainsay.baselines.export import export_finetune, published_scores
+    from gainsay.corpus.locate import project_root
+
+    out = Path(args.out)
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise UsageError(f"{out}: give a new or empty folder to write the checkpoint into")
+    model, _ = get_model(args.name, log=lambda m: print(m, file=sys.stderr))
+    export_finetune(model, out, published_scores(project_root(required=False)))
+    print(f"wrote the {args.name} checkpoint to {out}; score it with --model hf:{out}", file=sys.stderr)
+    return EXIT_OK
+
+
+@verb("export", "contribute", "write a batch in another tool's format, or a trained model as a checkpoint", _export_args)
 def cmd_export(args) -> int:
+    return args.run(args)
+
+
+def _export_labelstudio(args) -> int:
     from gainsay.annotate.labelstudio import export_file, labelling_config
 
     if args.config:

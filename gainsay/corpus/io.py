@@ -116,12 +116,28 @@ def no_cyclic_gc():
             gc.enable()
 
 
+class _Unclosed:
+    """Standard input as a context manager that leaves it open."""
+
+    def __init__(self, f):
+        self.f = f
+
+    def __enter__(self):
+        return self.f
+
+    def __exit__(self, *exc):
+        return False
+
+    def __getattr__(self, name):
+        return getattr(self.f, name)
+
+
 def read_text(path: str | os.PathLike) -> str:
     """A whole UTF-8 text file (a byte-order mark is dropped), or a clear error naming the
     file and the line of the first byte that is not UTF-8."""
     name = str(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = sys.stdin.buffer.read() if name == "-" else Path(path).read_bytes()
     except OSError as e:
         raise GainsayError(f"{name}: cannot be read ({e.strerror})")
     try:
@@ -152,11 +168,15 @@ def iter_jsonl(path: str | os.PathLike) -> Iterator[tuple[int, dict | None, Prob
     Memory stays bounded: an over-long line is skipped in chunks, never held whole.
     """
     name = str(path)
-    try:
-        f = open(path, "rb")
-    except OSError as e:
-        yield 0, None, Problem(name, None, "file", f"cannot be read ({e.strerror})")
-        return
+    if name == "-":  # standard input, read once as a stream
+        name = "<stdin>"
+        f = _Unclosed(sys.stdin.buffer)
+    else:
+        try:
+            f = open(path, "rb")
+        except OSError as e:
+            yield 0, None, Problem(name, None, "file", f"cannot be read ({e.strerror})")
+            return
     with f:
         lineno = 0
         pending = f.readline(MAX_LINE_BYTES + 1)

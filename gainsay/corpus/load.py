@@ -41,8 +41,12 @@ def load(config: str = "default", *, root: str | os.PathLike | None = None,
     cache_dir: where to keep the Arrow cache; a subfolder per data fingerprint is used, so
     rows are never stale after a data file changes.
     """
+    import sys
+
     import datasets
 
+    if not sys.stderr.isatty():  # progress bars only on a terminal, never thousands of lines in a log
+        datasets.utils.logging.disable_progress_bar()
     if config not in CONFIGS:
         raise ValueError(f"unknown config {config!r}; choose one of {', '.join(CONFIGS)}")
     root = Path(root) if root else project_root()
