@@ -48,12 +48,14 @@ def encode(texts: list[str], desc: str = "encoding", *, batch: int, max_length: 
     torch = setup_torch()
     tok = AutoTokenizer.from_pretrained(path)
     model = AutoModel.from_pretrained(path).eval()
-    out = []
+    order = np.argsort([len(t) for t in texts], kind="stable")  # similar lengths together: little padding
+    out = np.zeros((len(texts), 384), dtype=np.float32)
     with torch.inference_mode():
         for i in progress(range(0, len(texts), batch), desc=desc, unit="batch", leave=False):
-            enc = tok(texts[i:i + batch], padding=True, truncation=True, max_length=max_length, return_tensors="pt")
+            idx = order[i:i + batch]
+            enc = tok([texts[j] for j in idx], padding=True, truncation=True, max_length=max_length, return_tensors="pt")
             hidden = model(**enc).last_hidden_state
             mask = enc["attention_mask"].unsqueeze(-1).float()
             pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-            out.append(torch.nn.functional.normalize(pooled, dim=1).numpy())
-    return np.concatenate(out) if out else np.zeros((0, 384), dtype=np.float32)
+            out[idx] = torch.nn.functional.normalize(pooled, dim=1).numpy()
+    return out

@@ -12,6 +12,17 @@ from gainsay.baselines.base import Baseline, read_json, texts_labels, write_json
 from gainsay.baselines.encoder import model_path, setup_torch
 
 
+def length_buckets(texts: list[str], batch_size: int, rng, pool: int = 50):
+    """Batch indices for one epoch: shuffled, then sorted by length within pools of `pool`
+    batches, so a batch pads little, and the batches shuffled again (seeded)."""
+    order = rng.permutation(len(texts))
+    batches = []
+    for start in range(0, len(order), batch_size * pool):
+        chunk = sorted(order[start:start + batch_size * pool], key=lambda j: len(texts[j]))
+        batches += [np.array(chunk[i:i + batch_size]) for i in range(0, len(chunk), batch_size)]
+    return [batches[k] for k in rng.permutation(len(batches))]
+
+
 class Finetune(Baseline):
     name = "finetune"
     code = ("gainsay.baselines.encoder",)
@@ -47,9 +58,7 @@ class Finetune(Baseline):
         with progress(total=steps, desc="finetune", unit="batch") as bar:
             for epoch in range(1, self.epochs + 1):
                 self.model.train()
-                order = rng.permutation(len(x_tr))
-                for i in range(0, len(order), batch_size):
-                    idx = order[i:i + batch_size]
+                for idx in length_buckets(x_tr, batch_size, rng):
                     batch = self.tokenizer([x_tr[j] for j in idx], padding=True, truncation=True,
                                            max_length=cfg["max_length"], return_tensors="pt")
                     loss = self.model(**batch, labels=torch.tensor(y_tr[idx])).loss
@@ -71,13 +80,16 @@ class Finetune(Baseline):
     def predict_proba(self, texts):
         torch = setup_torch(self.settings["seed"])
         self.model.eval()
-        out, size = [], self.settings["predict_batch"]
+        size = self.settings["predict_batch"]
+        order = np.argsort([len(t) for t in texts], kind="stable")  # similar lengths together: little padding
+        out = np.zeros((len(texts), len(LABELS)))
         with torch.inference_mode():
-            for i in range(0, len(texts), size):
-                batch = self.tokenizer(texts[i:i + size], padding=True, truncation=True,
+            for i in range(0, len(order), size):
+                idx = order[i:i + size]
+                batch = self.tokenizer([texts[j] for j in idx], padding=True, truncation=True,
                                        max_length=self.settings["max_length"], return_tensors="pt")
-                out.append(torch.softmax(self.model(**batch).logits, dim=-1).numpy())
-        return np.concatenate(out).astype(float) if out else np.zeros((0, len(LABELS)))
+                out[idx] = torch.softmax(self.model(**batch).logits, dim=-1).numpy()
+        return out
 
     def save(self, folder: Path):
         self.model.save_pretrained(folder / "model", safe_serialization=True)
