@@ -88,3 +88,12 @@ def test_without_a_corpus_the_error_says_where_data_comes_from(installed, tmp_pa
     r = run(installed, "stats", env={"GAINSAY_DATA": str(data)})
     assert r.returncode == 0, r.stderr
     assert "Gainsay corpus:" in r.stdout
+
+
+def test_load_from_the_wheel_says_where_the_data_comes_from(installed, tmp_path):
+    code = ("import gainsay\n"
+            "try:\n    gainsay.load()\nexcept Exception as e:\n    print(type(e).__name__, e)\n")
+    r = subprocess.run([str(installed["bin"] / "python"), "-c", code], cwd=installed["cwd"], capture_output=True, text=True,
+                       env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("UsageError no Gainsay corpus found")
