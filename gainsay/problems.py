@@ -74,10 +74,9 @@ def capped(problems: list[Problem], limit: int = SHOWN_PER_KIND, total: int = SH
 
 def hints(problems: list[Problem]) -> list[str]:
     """A likely cause, when the problems have a recognisable pattern."""
-    from gainsay.corpus.labels import LABELS
-
     out = []
-    labels = [p for p in problems if p.field == "label" and "is not one of" in p.message]
+    labels = [p for p in problems if p.field == "label" and "is not one of: " in p.message]
+    LABELS = labels[0].message.split("is not one of: ")[1].split(", ") if labels else []  # the allowed values
     cased = [p for p in labels if p.message.startswith("'") and p.message.split("'")[1].lower() in LABELS]
     if cased and len(cased) >= len(labels) / 2:
         out.append("hint: labels are lower case: " + ", ".join(LABELS))

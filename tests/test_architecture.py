@@ -6,7 +6,7 @@ import sys
 
 from conftest import ROOT
 
-LAYERS = {"problems": 0, "progress": 0, "corpus": 1, "eval": 2, "baselines": 3, "annotate": 3, "importers": 3,
+LAYERS = {"problems": 0, "progress": 0, "corpus": 1, "eval": 2, "baselines": 3, "annotate": 3, "importers": 3, "predictors": 4,
           "benchmark": 4, "api": 4, "cli": 5, "__main__": 6}
 
 

@@ -364,6 +364,10 @@ CASES: dict[str, Case] = {
                 "gainsay predict: error: --batch-size 0: give 1 or more"),
     "U22": Case("export model finetune --out {eval}/predictions", 2,
                 "gainsay export: error: {eval}/predictions: give a new or empty folder to write the checkpoint into"),
+    "U24": Case("benchmark --add rules --test {eval}/predictions/valid.jsonl", 2,
+                "gainsay benchmark: error: --add 'rules': give a new system name of letters, digits"),
+    "U25": Case("benchmark --add mine", 2,
+                "gainsay benchmark: error: give --add NAME with --test PRED.jsonl (and optionally --challenge PRED.jsonl)"),
     "U10": Case("stats", 2, "gainsay stats: error: GAINSAY_DATA={tmp}/empty: not a Gainsay data folder (no train.jsonl in it)",
                 setup=empty_folder, env=(("GAINSAY_DATA", "{tmp}/empty"),)),
 }

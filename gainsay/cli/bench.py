@@ -46,6 +46,12 @@ def cmd_predict(args) -> int:
 
     if args.batch_size < 1:
         raise UsageError(f"--batch-size {args.batch_size}: give 1 or more")
+    from gainsay import predictors
+
+    if not predictors.is_external(args.model):
+        from gainsay.baselines import get
+
+        get(args.model)  # an unknown name is a usage error before the input is read
     if args.label_map:
         from gainsay.predictors.hf import parse_label_map
 
