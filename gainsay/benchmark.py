@@ -209,34 +209,33 @@ def run(names=None, root: Path | None = None, retrain: bool = False, log=print,
     if not report.ok:
         raise ProblemsFound(report.problems, f"the corpus has {len(report.problems)} problem(s); fix them before benchmarking")
     log(f"validated {report.records} records: no problems")
-    tmp_dir = tempfile.TemporaryDirectory()
-    tmp = Path(tmp_dir.name)
-    transfer = prepare_external(external, tmp, log)
-    if not external:
-        log("transfer suites skipped: give --external emergent=CSV --external polnear=DIR to score real news")
-    rows = []
-    for name in names:
-        model, info = get_model(name, data, retrain=retrain, log=log)
-        reports = {}
-        for suite, file in SUITES:
-            gold = data / file
-            if not gold.exists():
-                continue
-            folder = evaldir / suite / name
-            folder.mkdir(parents=True, exist_ok=True)
-            pred = folder / "predictions.jsonl"
-            predict_file(model, gold, pred)
-            reports[suite] = score_files(gold, pred, folder, root=root)
-        for suite, gold in transfer.items():
-            reports[f"transfer-{suite}"] = score_transfer(model, suite, gold, evaldir / "transfer" / suite / name, tmp)
-        write_card(root, name, info, reports)
-        rows.append(row(name, reports))
-        log(f"{name}: test macro-F1 {pct(reports['test']['macro_f1'])}")
-    rows += annotator_rows(data, evaldir, root)
-    rows = leaderboard.merge_rows(leaderboard.read_rows(evaldir / "leaderboard.json"), rows)
-    n_test = len(read_records(data / "test.jsonl"))
-    challenge = data / "challenge.jsonl"
-    n_ch = len(read_records(challenge)) if challenge.exists() else 0
-    log(leaderboard.write(rows, root, n_test, n_ch))
-    tmp_dir.cleanup()
+    with tempfile.TemporaryDirectory() as tmp_name:  # the converted external gold, removed on every path out
+        tmp = Path(tmp_name)
+        transfer = prepare_external(external, tmp, log)
+        if not external:
+            log("transfer suites skipped: give --external emergent=CSV --external polnear=DIR to score real news")
+        rows = []
+        for name in names:
+            model, info = get_model(name, data, retrain=retrain, log=log)
+            reports = {}
+            for suite, file in SUITES:
+                gold = data / file
+                if not gold.exists():
+                    continue
+                folder = evaldir / suite / name
+                folder.mkdir(parents=True, exist_ok=True)
+                pred = folder / "predictions.jsonl"
+                predict_file(model, gold, pred)
+                reports[suite] = score_files(gold, pred, folder, root=root)
+            for suite, gold in transfer.items():
+                reports[f"transfer-{suite}"] = score_transfer(model, suite, gold, evaldir / "transfer" / suite / name, tmp)
+            write_card(root, name, info, reports)
+            rows.append(row(name, reports))
+            log(f"{name}: test macro-F1 {pct(reports['test']['macro_f1'])}")
+        rows += annotator_rows(data, evaldir, root)
+        rows = leaderboard.merge_rows(leaderboard.read_rows(evaldir / "leaderboard.json"), rows)
+        n_test = len(read_records(data / "test.jsonl"))
+        challenge = data / "challenge.jsonl"
+        n_ch = len(read_records(challenge)) if challenge.exists() else 0
+        log(leaderboard.write(rows, root, n_test, n_ch))
     return rows

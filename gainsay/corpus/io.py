@@ -234,6 +234,22 @@ def is_stream(target: Path) -> bool:
     return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
+def stage(data: bytes, folder: Path, target: Path, suffix: str = ".tmp") -> Path:
+    """`data` in a new file with a unique name in `folder`, flushed to disk, with the target's
+    permissions (or 0644): ready to be renamed over `target`. Removed again on failure."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o644)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return Path(tmp)
+
+
 def write_bytes_safely(path: str | os.PathLike, data: bytes) -> None:
     """Write a file so that readers see the old content or the new, never a half.
 
@@ -252,19 +268,11 @@ def write_bytes_safely(path: str | os.PathLike, data: bytes) -> None:
         with open(target, "wb") as f:
             f.write(data)
         return
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    tmp = stage(data, target.parent, target)
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o644)
         os.replace(tmp, target)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        tmp.unlink(missing_ok=True)
         raise
 
 

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
 
+from gainsay.corpus.io import stage
 from gainsay.problems import GainsayError
 
 JOURNAL = ".gainsay.journal"
@@ -103,13 +104,7 @@ def commit(folder: str | os.PathLike, files: dict[str, bytes], check: Callable[[
             target = folder / name
             # staged in the folder itself (a rename within one file system is atomic across its
             # subfolders), so that recovery knows where to look
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=STAGED, dir=folder)
-            staged[name] = Path(tmp)
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o644)
+            staged[name] = stage(data, folder, target, STAGED)
         if check:
             check(staged)
         plan = {"files": {name: str(path.relative_to(folder)) for name, path in staged.items()}}

@@ -42,11 +42,18 @@ def _macro_f1_of(portion: str):
 PORTIONS = tuple(p for p in load_schema("record")["properties"]["portion"]["enum"] if p != "challenge")
 
 
-def _group_consistency(g, pred):
-    """Minimal-pair groups (challenge set): the share of groups with every item right."""
+def groups(g, pred: np.ndarray) -> dict | None:
+    """Minimal-pair groups (challenge set): how many groups have every item right."""
     if not g.group_rows:
         return None
-    return float(np.mean([bool(np.all(pred[idx] == g.labels[idx])) for idx in g.group_rows.values()]))
+    whole = [bool(np.all(pred[idx] == g.labels[idx])) for idx in g.group_rows.values()]
+    return {"groups": len(whole), "all_correct": int(sum(whole))}
+
+
+def _group_consistency(g, pred):
+    """The share of minimal-pair groups with every item right."""
+    counts = groups(g, pred)
+    return counts["all_correct"] / counts["groups"] if counts else None
 
 
 def _macro_f1_gold_labels(g, pred):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from gainsay.eval import metrics
-from gainsay.eval.report import METRICS, pct
+from gainsay.eval.report import METRICS, groups, pct
 from gainsay.corpus.labels import LABELS
 from gainsay.eval.inputs import Gold, Predictions
 
@@ -33,14 +33,6 @@ def breakdowns(g: Gold, pred: np.ndarray) -> dict:
         if mask.any():
             out["position"][name] = _slice(g.labels[mask], pred[mask])
     return out
-
-
-def groups(g: Gold, pred: np.ndarray) -> dict | None:
-    """Minimal-pair groups (challenge set): how many groups have every item right."""
-    if not g.group_rows:
-        return None
-    whole = [bool(np.all(pred[idx] == g.labels[idx])) for idx in g.group_rows.values()]
-    return {"groups": len(whole), "all_correct": int(sum(whole))}
 
 
 def score(g: Gold, p: Predictions) -> dict:
